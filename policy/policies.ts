@@ -1,0 +1,37 @@
+// Every policy of the pack, importable without starting the pack (tests use this).
+import { Policies } from "@pulumi/policy";
+import { awaitReadiness } from "./resources/awaitReadiness";
+import { exposePodsByName } from "./resources/exposePodsByName";
+import { namespaceGrants } from "./resources/namespaceGrants";
+import { noSelfAttachment } from "./resources/noSelfAttachment";
+import { noSystemNamespaces } from "./resources/noSystemNamespaces";
+import { objectNameFormat } from "./resources/objectNameFormat";
+import { portRange } from "./resources/portRange";
+import { requireTls } from "./resources/requireTls";
+import { routingKeyFormat } from "./resources/routingKeyFormat";
+import { selector } from "./resources/selector";
+import { settingsIgnored } from "./resources/settingsIgnored";
+import { connectorType } from "./resources/type";
+import { nameCollision } from "./stack/nameCollision";
+import { pairing } from "./stack/pairing";
+import { routingKeyOwnership } from "./stack/routingKeyOwnership";
+import { routingKeyUnique } from "./stack/routingKeyUnique";
+
+export const policies: Policies = [
+    portRange,
+    selector,
+    connectorType,
+    objectNameFormat,
+    routingKeyFormat,
+    noSelfAttachment,
+    noSystemNamespaces,
+    namespaceGrants,
+    requireTls,
+    exposePodsByName,
+    settingsIgnored,
+    awaitReadiness,
+    pairing,
+    nameCollision,
+    routingKeyUnique,
+    routingKeyOwnership,
+];

@@ -1,0 +1,66 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+
+export const SKUPPER_API_VERSION = "skupper.io/v2alpha1";
+
+// Resources of the "kubernetes" package must name the provider version, as the
+// generated SDK does, or the engine picks whichever kubernetes plugin is newest.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kubernetesPluginVersion: string = require("@pulumi/kubernetes/package.json").version;
+
+/** Inputs for a Skupper custom resource: Kubernetes metadata and the kind's spec. */
+export interface SkupperResourceArgs<Spec> {
+    metadata?: pulumi.Input<k8s.types.input.meta.v1.ObjectMeta>;
+    spec?: pulumi.Input<{ [K in keyof Spec]: pulumi.Input<Spec[K]> }>;
+}
+
+/** One entry of `status.conditions` (a metav1.Condition). */
+export interface Condition {
+    type: string;
+    status: string;
+    reason: string;
+    message: string;
+    lastTransitionTime: string;
+    observedGeneration?: number;
+}
+
+/** The status fields every Skupper resource reports. */
+export interface SkupperStatus {
+    status?: string;
+    message?: string;
+    conditions?: Condition[];
+}
+
+/**
+ * The common shape of the typed Skupper resources: what crd2pulumi generates for a
+ * custom resource, with `status` registered as an output (which
+ * `apiextensions.CustomResource` does not do).
+ */
+export abstract class SkupperResource<Spec, Status extends SkupperStatus> extends pulumi.CustomResource {
+    declare public readonly apiVersion: pulumi.Output<string>;
+    declare public readonly kind: pulumi.Output<string>;
+    declare public readonly metadata: pulumi.Output<k8s.types.output.meta.v1.ObjectMeta>;
+    declare public readonly spec: pulumi.Output<Spec>;
+    declare public readonly status: pulumi.Output<Status | undefined>;
+
+    protected constructor(
+        kind: string,
+        name: string,
+        args: SkupperResourceArgs<Spec> | undefined,
+        opts: pulumi.CustomResourceOptions | undefined,
+    ) {
+        const inputs: pulumi.Inputs = {
+            apiVersion: SKUPPER_API_VERSION,
+            kind,
+            metadata: opts?.id ? undefined : args?.metadata,
+            spec: opts?.id ? undefined : args?.spec,
+            status: undefined,
+        };
+        super(skupperType(kind), name, inputs, pulumi.mergeOptions({ version: kubernetesPluginVersion }, opts));
+    }
+}
+
+/** The Pulumi type token of a Skupper kind, e.g. kubernetes:skupper.io/v2alpha1:Site. */
+export function skupperType(kind: string): string {
+    return `kubernetes:${SKUPPER_API_VERSION}:${kind}`;
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env bash
+# Provides the pinned binaries the end-to-end tier and the demo need, building each
+# from Go modules into a per-user cache keyed by version. Idempotent and resumable:
+# a finished binary is reused, an interrupted build restarts from Go's own caches.
+#
+# The pins live in package.json ("dependencies" for the npm packages whose engine and
+# provider must match, "toolchain" for the rest).
+#
+# Usage: scripts/toolchain/install.sh [--print-bin-dir]
+#   Progress goes to stderr. The last line on stdout is the directory that holds
+#   every tool (put it first on PATH).
+#
+# Environment:
+#   SKUPPER_PULUMI_CACHE   cache root (default: ${XDG_CACHE_HOME:-~/.cache}/skupper-pulumi)
+#   PULUMI, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, PULUMI_RESOURCE_KUBERNETES,
+#   SKUPPER_CONTROLLER     use this binary instead, if it reports the pinned version
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cache=${SKUPPER_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/skupper-pulumi}
+mkdir -p "$cache/logs" "$cache/build" "$cache/tools"
+
+pin() { node -p "const p=require('$root/package.json'); $1"; }
+PULUMI_VERSION=v$(pin 'p.dependencies["@pulumi/pulumi"]')
+K8S_PROVIDER_VERSION=v$(pin 'p.dependencies["@pulumi/kubernetes"]')
+K8S_PROVIDER_MODULE=$(pin 'p.toolchain.kubernetesProviderModule')
+KUBERNETES_VERSION=$(pin 'p.toolchain.kubernetes')
+ETCD_VERSION=$(pin 'p.toolchain.etcd')
+SKUPPER_MODULE=$(pin 'p.toolchain.skupperModule')
+
+bindir="$cache/bin/pulumi-$PULUMI_VERSION.k8s-$KUBERNETES_VERSION.etcd-$ETCD_VERSION"
+mkdir -p "$bindir"
+
+log() { printf '[toolchain %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+command -v go >/dev/null || die "Go is required (go1.24 or later) to build the toolchain"
+export GOFLAGS=${GOFLAGS:--buildvcs=false} GOTOOLCHAIN=${GOTOOLCHAIN:-local}
+
+# use_existing NAME ENVVAR VERSION_REGEX CMD...: link a binary named by ENVVAR, or found
+# on PATH, when CMD (run with that binary) prints the pinned version.
+use_existing() {
+  local name=$1 var=$2 want=$3; shift 3
+  local candidate=${!var:-}
+  [ -n "$candidate" ] || candidate=$(command -v "$name" 2>/dev/null || true)
+  [ -n "$candidate" ] && [ -x "$candidate" ] || return 1
+  [ "$(readlink -f "$candidate")" = "$(readlink -f "$bindir/$name" 2>/dev/null)" ] && return 1
+  if timeout 10 "$candidate" "$@" 2>/dev/null </dev/null | grep -qF -- "$want"; then
+    ln -sfn "$(readlink -f "$candidate")" "$bindir/$name"
+    log "$name: using $candidate ($want)"
+    return 0
+  fi
+  return 1
+}
+
+# go_build NAME VERSION DIR OUTPUTS...: runs the build function in DIR, logging to a
+# file and reporting elapsed time; outputs are moved into place only on success.
+run_logged() {
+  local name=$1; shift
+  local logfile="$cache/logs/$name.log" start=$SECONDS
+  log "$name: building (log: $logfile)"
+  if ! "$@" >"$logfile" 2>&1; then
+    tail -n 30 "$logfile" >&2
+    die "$name: build failed, see $logfile"
+  fi
+  log "$name: built in $((SECONDS - start))s"
+}
+
+wrapper_module() { # DIR MODULE_NAME: a throwaway module that requires the tool's module
+  rm -rf "$1" && mkdir -p "$1"
+  printf 'module %s\n\ngo 1.24\n' "$2" >"$1/go.mod"
+}
+
+# ---------------------------------------------------------------- pulumi CLI
+build_pulumi() {
+  local dir="$cache/build/pulumi-$PULUMI_VERSION" out="$cache/tools/pulumi-$PULUMI_VERSION"
+  wrapper_module "$dir" toolchain/pulumi
+  cd "$dir"
+  # pkg/v3's own go.mod points sdk/v3 at a sibling folder; repeat its non-local replaces.
+  local pkgmod
+  pkgmod=$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" | node -e \
+    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')
+  grep -E '^replace .* => [^./]' "$pkgmod" >>go.mod || true
+  go mod edit -require="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" \
+    -require="github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" \
+    -tool=github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
+    -o "$out.tmp/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+# ------------------------------------------------ pulumi-resource-kubernetes
+build_kubernetes_provider() {
+  local mod=${K8S_PROVIDER_MODULE%@*} modver=${K8S_PROVIDER_MODULE#*@}
+  local src="$cache/build/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION"
+  local out="$cache/tools/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION"
+  local moddir
+  moddir=$(go mod download -json "$mod@$modver" | node -e \
+    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')
+  rm -rf "$src" && cp -r "$moddir" "$src" && chmod -R u+w "$src"
+  cd "$src"
+  # The module zip lacks the generated embeds, and its go.mod points the SDK at a
+  # sibling folder: use the published SDK of the same release instead.
+  go mod edit -dropreplace=github.com/pulumi/pulumi-kubernetes/sdk/v4 \
+    -replace="github.com/pulumi/pulumi-kubernetes/sdk/v4=github.com/pulumi/pulumi-kubernetes/sdk/v4@$K8S_PROVIDER_VERSION"
+  go mod tidy
+  (cd cmd/pulumi-resource-kubernetes && VERSION="${K8S_PROVIDER_VERSION#v}" go run generate.go)
+  mkdir -p "$out.tmp"
+  go build -ldflags "-X $mod/pkg/version.Version=${K8S_PROVIDER_VERSION#v}" \
+    -o "$out.tmp/pulumi-resource-kubernetes" ./cmd/pulumi-resource-kubernetes
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+# ---------------------------------------------------------------------- etcd
+build_etcd() {
+  local dir="$cache/build/etcd-$ETCD_VERSION" out="$cache/tools/etcd-$ETCD_VERSION"
+  wrapper_module "$dir" toolchain/etcd
+  cd "$dir"
+  # etcd's server module has no main package of its own outside the repository root.
+  printf 'package main\n\nimport (\n\t"os"\n\n\t"go.etcd.io/etcd/server/v3/etcdmain"\n)\n\nfunc main() { etcdmain.Main(os.Args) }\n' >main.go
+  go mod edit -require="go.etcd.io/etcd/server/v3@$ETCD_VERSION"
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -ldflags "-X go.etcd.io/etcd/api/v3/version.Version=${ETCD_VERSION#v}" -o "$out.tmp/etcd" .
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+# --------------------------------------- kube-apiserver, kube-controller-manager
+build_kubernetes() {
+  local dir="$cache/build/kubernetes-$KUBERNETES_VERSION" out="$cache/tools/kubernetes-$KUBERNETES_VERSION"
+  local staging=v0.${KUBERNETES_VERSION#v1.}
+  wrapper_module "$dir" toolchain/kubernetes
+  cd "$dir"
+  local kmod
+  kmod=$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | node -e \
+    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')
+  # k8s.io/kubernetes points every staging module at a folder of its own repository;
+  # the published k8s.io/* modules of the same release are the same code.
+  local m
+  for m in $(grep -oE 'k8s.io/[a-z0-9-]+ => ./staging' "$kmod" | cut -d' ' -f1); do
+    go mod edit -replace="$m=$m@$staging"
+  done
+  go mod edit -require="k8s.io/kubernetes@$KUBERNETES_VERSION" \
+    -tool=k8s.io/kubernetes/cmd/kube-apiserver -tool=k8s.io/kubernetes/cmd/kube-controller-manager
+  go mod tidy
+  local minor=${KUBERNETES_VERSION#v1.}; minor=${minor%%.*}
+  local v=k8s.io/component-base/version
+  mkdir -p "$out.tmp"
+  go build -ldflags "-X $v.gitVersion=$KUBERNETES_VERSION -X $v.gitMajor=1 -X $v.gitMinor=$minor -X $v.gitTreeState=clean" \
+    -o "$out.tmp/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+# --------------------------------------------------------- skupper controller
+build_skupper() {
+  local mod=${SKUPPER_MODULE%@*} ver=${SKUPPER_MODULE#*@}
+  local dir="$cache/build/skupper-$ver" out="$cache/tools/skupper-$ver"
+  wrapper_module "$dir" toolchain/skupper
+  cd "$dir"
+  go mod edit -require="$mod@$ver" -tool="$mod/cmd/controller"
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -o "$out.tmp/controller" "$mod/cmd/controller"
+  local crds
+  crds=$(go list -m -f '{{.Dir}}' "$mod")/config/crd/bases
+  mkdir -p "$out.tmp/crds" && cp "$crds"/*.yaml "$out.tmp/crds/"
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+provide() { # NAME ENVVAR VERSION BUILT_PATH BUILD_FN [VERSION_ARGS...]
+  local name=$1 var=$2 version=$3 built=$4 fn=$5; shift 5
+  if use_existing "$name" "$var" "$version" "$@"; then return; fi
+  if [ ! -x "$built" ]; then (run_logged "$name-$version" "$fn"); fi
+  ln -sfn "$built" "$bindir/$name"
+  log "$name $version: $built"
+}
+
+provide pulumi PULUMI "$PULUMI_VERSION" "$cache/tools/pulumi-$PULUMI_VERSION/pulumi" build_pulumi version
+provide pulumi-resource-kubernetes PULUMI_RESOURCE_KUBERNETES "${K8S_PROVIDER_VERSION#v}" \
+  "$cache/tools/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION/pulumi-resource-kubernetes" \
+  build_kubernetes_provider -version
+provide etcd ETCD "${ETCD_VERSION#v}" "$cache/tools/etcd-$ETCD_VERSION/etcd" build_etcd --version
+provide kube-apiserver KUBE_APISERVER "$KUBERNETES_VERSION" \
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes --version
+provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes --version
+
+skupper_ver=${SKUPPER_MODULE#*@}
+if [ -x "$cache/tools/skupper-$skupper_ver/controller" ] || \
+   go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
+  provide skupper-controller SKUPPER_CONTROLLER "$skupper_ver" \
+    "$cache/tools/skupper-$skupper_ver/controller" build_skupper --version
+  ln -sfn "$cache/tools/skupper-$skupper_ver/crds" "$bindir/skupper-crds"
+else
+  log "skupper-controller: the Go module proxy does not serve $SKUPPER_MODULE"
+  log "  ($(tail -n 1 "$cache/logs/skupper-download.log")); set SKUPPER_CONTROLLER to a built controller"
+fi
+
+# Pulumi runs a Node.js policy pack through this plugin when no Node.js language host
+# is installed: it starts the pack with the @pulumi/pulumi of the pack's own folder.
+cat >"$bindir/pulumi-analyzer-policy-nodejs" <<'SH'
+#!/bin/sh
+exec node ./node_modules/@pulumi/pulumi/cmd/run-policy-pack "$@"
+SH
+chmod +x "$bindir/pulumi-analyzer-policy-nodejs"
+
+# Install the provider as a plugin at the npm package's version, so the engine uses it
+# without trying to download one.
+if ! PULUMI_SKIP_UPDATE_CHECK=true "$bindir/pulumi" plugin ls 2>/dev/null | \
+     grep -qE "^kubernetes +resource +${K8S_PROVIDER_VERSION#v} "; then
+  log "installing the kubernetes ${K8S_PROVIDER_VERSION#v} resource plugin"
+  PULUMI_SKIP_UPDATE_CHECK=true "$bindir/pulumi" plugin install resource kubernetes "$K8S_PROVIDER_VERSION" \
+    --file "$bindir/pulumi-resource-kubernetes" >&2
+fi
+
+log "toolchain ready in $bindir"
+echo "$bindir"

@@ -1,0 +1,55 @@
+import * as assert from "node:assert/strict";
+import { policies } from "../../policy/policies";
+import { registered, resetMocks, setUpMocks, valueOf } from "../unit/mocks";
+import { binding, connector, Resource, validatePack } from "./helper";
+
+describe("the pack over real programs", () => {
+    let m: typeof import("../../provider");
+
+    before(async () => {
+        await setUpMocks();
+        m = await import("../../provider");
+    });
+    beforeEach(resetMocks);
+
+    /** The custom resources the component registers, as the pack sees them. */
+    function registeredResources(): Resource[] {
+        return registered.filter((r) => r.custom).map((r) => ({
+            type: r.type, props: r.inputs, name: r.name, urn: `urn:pulumi:test::unit::${r.type}::${r.name}`,
+        }));
+    }
+
+    it("passes every enabled policy on what AttachedConnectorPair registers", async () => {
+        const pairs = [
+            new m.AttachedConnectorPair("orders", { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: "app=orders" }),
+            new m.AttachedConnectorPair("payments", { connectorNamespace: "billing", siteNamespace: "west", port: 5432, selector: "app=pg", routingKey: "payments-db", awaitListener: true }),
+            new m.AttachedConnectorPair("cache", { connectorNamespace: "shop", siteNamespace: "east", port: 6379, selector: "app=cache", skipAwait: true }),
+        ];
+        await Promise.all(pairs.map((p) => valueOf(p.ready)));
+        const resources = registeredResources();
+        assert.equal(resources.length, 6);
+        assert.deepEqual(await validatePack(policies, resources), []);
+    });
+
+    it("passes skupper-require-tls on a pair that names tlsCredentials", async () => {
+        const pair = new m.AttachedConnectorPair("orders", { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: "app=orders", tlsCredentials: "orders-tls" });
+        await valueOf(pair.ready);
+        const requireTls = policies.find((p) => p.name === "skupper-require-tls")!;
+        assert.deepEqual(await validatePack([{ ...requireTls, enforcementLevel: "mandatory" }], registeredResources()), []);
+    });
+
+    it("names every mandatory violation of a raw, mismatched pair", async () => {
+        const violations = await validatePack(policies, [
+            connector("shop", "Orders", { port: 0, selector: "", siteNamespace: "shop" }, {}),
+            binding("west", "orders", { routingKey: "orders:80", connectorNamespace: "kube-system" }),
+        ]);
+        const failed = new Set(violations.map((v) => v.split(":")[0]));
+        for (const name of [
+            "skupper-attached-connector-port-range", "skupper-attached-connector-selector", "skupper-object-name-format",
+            "skupper-routing-key-format", "skupper-no-self-attachment", "skupper-no-system-namespaces",
+            "skupper-await-readiness", "skupper-attached-connector-pairing",
+        ]) {
+            assert.ok(failed.has(name), `${name} in:\n${violations.join("\n")}`);
+        }
+    });
+});

@@ -1,0 +1,46 @@
+import * as assert from "node:assert/strict";
+import { policies } from "../../policy/policies";
+import rootPackage = require("../../package.json");
+import packPackage = require("../../policy/package.json");
+
+describe("the policy pack", () => {
+    it("has exactly the documented policies, at their documented levels", () => {
+        assert.deepEqual(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel])), {
+            "skupper-attached-connector-port-range": "mandatory",
+            "skupper-attached-connector-selector": "mandatory",
+            "skupper-attached-connector-type": "mandatory",
+            "skupper-object-name-format": "mandatory",
+            "skupper-routing-key-format": "mandatory",
+            "skupper-no-self-attachment": "mandatory",
+            "skupper-no-system-namespaces": "mandatory",
+            "skupper-namespace-grants": "mandatory",
+            "skupper-require-tls": "disabled",
+            "skupper-expose-pods-by-name": "advisory",
+            "skupper-settings-ignored": "advisory",
+            "skupper-await-readiness": "remediate",
+            "skupper-attached-connector-pairing": "mandatory",
+            "skupper-attached-connector-name-collision": "mandatory",
+            "skupper-routing-key-unique": "advisory",
+            "skupper-routing-key-ownership": "mandatory",
+        });
+    });
+
+    it("describes every policy", () => {
+        for (const policy of policies) assert.ok(policy.description.length > 20, policy.name);
+    });
+
+    it("declares a config schema for each policy that takes config", () => {
+        const configured = policies.filter((p) => p.configSchema).map((p) => [p.name, Object.keys(p.configSchema!.properties)]);
+        assert.deepEqual(Object.fromEntries(configured), {
+            "skupper-no-system-namespaces": ["extraNamespaces"],
+            "skupper-namespace-grants": ["grants"],
+            "skupper-attached-connector-pairing": ["splitOwnership"],
+            "skupper-routing-key-ownership": ["prefixes"],
+        });
+    });
+
+    it("is published with the same @pulumi/pulumi as the component, and the @pulumi/policy it is tested with", () => {
+        assert.equal(packPackage.dependencies["@pulumi/pulumi"], rootPackage.dependencies["@pulumi/pulumi"]);
+        assert.equal(packPackage.dependencies["@pulumi/policy"], rootPackage.devDependencies["@pulumi/policy"]);
+    });
+});
