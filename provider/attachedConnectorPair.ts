@@ -87,14 +87,21 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 
         super(AttachedConnectorPair.__pulumiType, name, {}, opts);
 
-        const checked = pulumi.output(values).apply((resolved) => {
-            const late = checkWithDefaults(name, resolved);
-            if (late.length > 0) throw new PairArgumentsError(name, late);
-            return withDefaults(name, resolved as ResolvedPairArgs);
-        });
+        // With every value known (the usual case) the children get plain inputs; otherwise
+        // their inputs wait for the values and check them first.
+        const allKnown = known.length === Object.keys(values).length;
+        const checked = allKnown
+            ? withDefaults(name, values as ResolvedPairArgs)
+            : pulumi.output(values).apply((resolved) => {
+                const late = checkWithDefaults(name, resolved);
+                if (late.length > 0) throw new PairArgumentsError(name, late);
+                return withDefaults(name, resolved as ResolvedPairArgs);
+            });
+        const derive = <T>(fn: (a: Resolved) => T): pulumi.Input<T> =>
+            pulumi.Output.isInstance(checked) ? checked.apply(fn) : fn(checked);
 
         const metadata = (kind: "AttachedConnector" | "AttachedConnectorBinding", namespace: (a: Resolved) => string) =>
-            checked.apply((a) => ({
+            derive((a) => ({
                 name: a.objectName,
                 namespace: namespace(a),
                 labels: a.labels,
@@ -105,7 +112,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // the binding exists, so each must be created without waiting for the other.
         const connector = new AttachedConnector(`${name}-connector`, {
             metadata: metadata("AttachedConnector", (a) => a.connectorNamespace),
-            spec: checked.apply((a) => ({
+            spec: derive((a) => ({
                 siteNamespace: a.siteNamespace,
                 port: a.port,
                 selector: a.selector,
@@ -119,7 +126,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 
         const binding = new AttachedConnectorBinding(`${name}-binding`, {
             metadata: metadata("AttachedConnectorBinding", (a) => a.siteNamespace),
-            spec: checked.apply((a) => ({
+            spec: derive((a) => ({
                 connectorNamespace: a.connectorNamespace,
                 routingKey: a.routingKey,
                 exposePodsByName: a.exposePodsByName,

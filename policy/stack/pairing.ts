@@ -1,9 +1,12 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { describe, SkupperObject } from "../lib/objects";
+import { describe, peerField, peerNamespace, SkupperObject } from "../lib/objects";
 import { groupBy, stackObjects } from "../lib/stackObjects";
 
 const at = (namespace: string | undefined, name: string | undefined) =>
     namespace === undefined || name === undefined ? undefined : `${namespace}/${name}`;
+
+const otherKind = (object: SkupperObject) =>
+    object.kind === "AttachedConnector" ? "AttachedConnectorBinding" : "AttachedConnector";
 
 export const pairing: StackValidationPolicy = {
     name: "skupper-attached-connector-pairing",
@@ -21,34 +24,30 @@ export const pairing: StackValidationPolicy = {
     validateStack: (args, report) => {
         const { splitOwnership = false } = args.getConfig<{ splitOwnership?: boolean }>();
         const { connectors, bindings } = stackObjects(args);
-        const connectorAt = groupBy(connectors, (c) => at(c.namespace, c.name));
-        const bindingAt = groupBy(bindings, (b) => at(b.namespace, b.name));
-        // Who claims whom: the objects that name a peer at a given place.
-        const connectorsClaiming = groupBy(connectors, (c) => at(c.spec.siteNamespace, c.name));
-        const bindingsClaiming = groupBy(bindings, (b) => at(b.spec.connectorNamespace, b.name));
+        // Each object by where it is, and by where it says its other half is.
+        const where = (o: SkupperObject) => at(o.namespace, o.name);
+        const pointsAt = (o: SkupperObject) => at(peerNamespace(o), o.name);
+        const located = { connectors: groupBy(connectors, where), bindings: groupBy(bindings, where) };
+        const claiming = { connectors: groupBy(connectors, pointsAt), bindings: groupBy(bindings, pointsAt) };
 
-        const check = (object: SkupperObject, peers: Map<string, SkupperObject[]>, claimants: Map<string, SkupperObject[]>,
-            peerKind: string, ownField: string, peerField: string, peerNamespace: string | undefined) => {
-            const peer = peers.get(at(peerNamespace, object.name) ?? "")?.[0];
+        const check = (object: SkupperObject, peersAt: Map<string, SkupperObject[]>, peersClaiming: Map<string, SkupperObject[]>) => {
+            const target = peerNamespace(object);
+            const peer = peersAt.get(pointsAt(object) ?? "")?.[0];
             if (peer) {
-                const back = peer.kind === "AttachedConnector" ? peer.spec.siteNamespace : peer.spec.connectorNamespace;
+                const back = peerNamespace(peer);
                 if (back !== object.namespace) {
-                    report(`${describe(object)}: its other half, ${describe(peer)}, has ${peerField} '${back}', not '${object.namespace}'.`, object.urn);
+                    report(`${describe(object)}: its other half, ${describe(peer)}, has ${peerField(peer)} '${back}', not '${object.namespace}'.`, object.urn);
                 }
                 return;
             }
-            const claimant = claimants.get(at(object.namespace, object.name) ?? "")?.[0];
+            const claimant = peersClaiming.get(where(object) ?? "")?.[0];
             if (claimant) {
-                report(`${describe(object)}: ${ownField} is '${peerNamespace}', but its other half is ${describe(claimant)}.`, object.urn);
+                report(`${describe(object)}: ${peerField(object)} is '${target}', but its other half is ${describe(claimant)}.`, object.urn);
             } else if (!splitOwnership) {
-                report(`${describe(object)}: no ${peerKind} named '${object.name}' in namespace '${peerNamespace}' (${ownField}); the pair is missing its other half.`, object.urn);
+                report(`${describe(object)}: no ${otherKind(object)} named '${object.name}' in namespace '${target}' (${peerField(object)}); the pair is missing its other half.`, object.urn);
             }
         };
-        for (const c of connectors) {
-            check(c, bindingAt, bindingsClaiming, "AttachedConnectorBinding", "spec.siteNamespace", "spec.connectorNamespace", c.spec.siteNamespace);
-        }
-        for (const b of bindings) {
-            check(b, connectorAt, connectorsClaiming, "AttachedConnector", "spec.connectorNamespace", "spec.siteNamespace", b.spec.connectorNamespace);
-        }
+        for (const c of connectors) check(c, located.bindings, claiming.bindings);
+        for (const b of bindings) check(b, located.connectors, claiming.connectors);
     },
 };

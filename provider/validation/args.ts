@@ -65,7 +65,9 @@ type FieldName = keyof ResolvedPairArgs;
 export function checkPairArgs(args: Record<string, unknown>, fields?: readonly string[]): string[] {
     const known = fields ?? Object.keys(pairArgsSchema.shape);
     const unknownFields = (Object.keys(pairArgsSchema.shape) as FieldName[]).filter((f) => !known.includes(f));
-    const schema = pairArgsSchema.omit(Object.fromEntries(unknownFields.map((f) => [f, true])) as Record<FieldName, true>);
+    const schema = unknownFields.length === 0
+        ? pairArgsSchema
+        : pairArgsSchema.omit(Object.fromEntries(unknownFields.map((f) => [f, true])) as Record<FieldName, true>);
     const subset = Object.fromEntries(Object.entries(args).filter(([k]) => !unknownFields.includes(k as FieldName)));
 
     const problems: string[] = [];

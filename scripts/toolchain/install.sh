@@ -7,13 +7,15 @@
 # provider must match, "toolchain" for the rest).
 #
 # Usage: scripts/toolchain/install.sh [--print-bin-dir]
-#   Progress goes to stderr. The last line on stdout is the directory that holds
-#   every tool (put it first on PATH).
+#   Progress goes to stderr. The last line on stdout is the toolchain folder: its
+#   bin/ holds every tool (put it first on PATH).
 #
 # Environment:
 #   SKUPPER_PULUMI_CACHE   cache root (default: ${XDG_CACHE_HOME:-~/.cache}/skupper-pulumi)
-#   PULUMI, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, PULUMI_RESOURCE_KUBERNETES,
-#   SKUPPER_CONTROLLER     use this binary instead, if it reports the pinned version
+#   PULUMI, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, PULUMI_RESOURCE_KUBERNETES
+#                          use this binary instead, if it reports the pinned version
+#   SKUPPER_CONTROLLER, SKUPPER_CRDS
+#                          a Skupper controller built elsewhere, and the folder of its CRDs
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,7 +31,10 @@ KUBERNETES_VERSION=$(pin 'p.toolchain.kubernetes')
 ETCD_VERSION=$(pin 'p.toolchain.etcd')
 SKUPPER_MODULE=$(pin 'p.toolchain.skupperModule')
 
-bindir="$cache/bin/pulumi-$PULUMI_VERSION.k8s-$KUBERNETES_VERSION.etcd-$ETCD_VERSION"
+# One folder per set of pins; its bin/ is laid out as the Automation API expects a
+# pulumi installation to be.
+toolchain="$cache/toolchains/pulumi-$PULUMI_VERSION.k8s-$KUBERNETES_VERSION.etcd-$ETCD_VERSION"
+bindir="$toolchain/bin"
 mkdir -p "$bindir"
 
 log() { printf '[toolchain %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -189,14 +194,24 @@ provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes --version
 
 skupper_ver=${SKUPPER_MODULE#*@}
-if [ -x "$cache/tools/skupper-$skupper_ver/controller" ] || \
-   go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
-  provide skupper-controller SKUPPER_CONTROLLER "$skupper_ver" \
-    "$cache/tools/skupper-$skupper_ver/controller" build_skupper --version
-  ln -sfn "$cache/tools/skupper-$skupper_ver/crds" "$bindir/skupper-crds"
+if [ -n "${SKUPPER_CONTROLLER:-}" ]; then
+  # A controller built elsewhere; its CRDs must come with it.
+  [ -x "$SKUPPER_CONTROLLER" ] || die "SKUPPER_CONTROLLER=$SKUPPER_CONTROLLER is not an executable"
+  [ -d "${SKUPPER_CRDS:-}" ] || die "SKUPPER_CONTROLLER needs SKUPPER_CRDS: the folder of its config/crd/bases"
+  ln -sfn "$(readlink -f "$SKUPPER_CONTROLLER")" "$bindir/skupper-controller"
+  ln -sfn "$(readlink -f "$SKUPPER_CRDS")" "$toolchain/skupper-crds"
+  log "skupper-controller: using $SKUPPER_CONTROLLER with the CRDs in $SKUPPER_CRDS"
+elif [ -x "$cache/tools/skupper-$skupper_ver/controller" ] || \
+     go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
+  if [ ! -x "$cache/tools/skupper-$skupper_ver/controller" ]; then (run_logged "skupper-controller-$skupper_ver" build_skupper); fi
+  ln -sfn "$cache/tools/skupper-$skupper_ver/controller" "$bindir/skupper-controller"
+  ln -sfn "$cache/tools/skupper-$skupper_ver/crds" "$toolchain/skupper-crds"
+  log "skupper-controller $skupper_ver: $cache/tools/skupper-$skupper_ver/controller"
 else
-  log "skupper-controller: the Go module proxy does not serve $SKUPPER_MODULE"
-  log "  ($(tail -n 1 "$cache/logs/skupper-download.log")); set SKUPPER_CONTROLLER to a built controller"
+  rm -f "$bindir/skupper-controller"
+  log "skupper-controller: not available; the Go module proxy refuses $SKUPPER_MODULE"
+  log "  ($(grep -m1 -o 'server response:.*' "$cache/logs/skupper-download.log" || tail -n 1 "$cache/logs/skupper-download.log"))"
+  log "  set SKUPPER_CONTROLLER and SKUPPER_CRDS to a controller built elsewhere to run it"
 fi
 
 # Pulumi runs a Node.js policy pack through this plugin when no Node.js language host
@@ -216,5 +231,5 @@ if ! PULUMI_SKIP_UPDATE_CHECK=true "$bindir/pulumi" plugin ls 2>/dev/null | \
     --file "$bindir/pulumi-resource-kubernetes" >&2
 fi
 
-log "toolchain ready in $bindir"
-echo "$bindir"
+log "toolchain ready in $toolchain"
+echo "$toolchain"

@@ -1,0 +1,53 @@
+// One measurement of the program cost under Pulumi's mocks: registers N pairs, either
+// with AttachedConnectorPair or as the same objects written as raw custom resources,
+// and prints {ms, maxRssKb} as JSON. Run in a fresh process per measurement, so that
+// peak memory belongs to that measurement alone.
+import * as pulumi from "@pulumi/pulumi";
+
+type Variant = "component" | "raw" | "baseline";
+
+async function main(variant: Variant, n: number): Promise<void> {
+    await pulumi.runtime.setMocks({
+        newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
+        call: (args) => args.inputs,
+    }, "bench", "bench", false);
+    const k8s = await import("@pulumi/kubernetes");
+    const { AttachedConnectorPair } = await import("../provider");
+
+    const pending: pulumi.Output<unknown>[] = [];
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) {
+        const name = `pair-${i}`;
+        if (variant === "component") {
+            const pair = new AttachedConnectorPair(name, { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: `app=${name}` });
+            pending.push(pair.ready);
+        } else if (variant === "raw") {
+            // What a user writes by hand: the same two objects with the same annotations.
+            const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });
+            const connector = new k8s.apiextensions.CustomResource(`${name}-connector`, {
+                apiVersion: "skupper.io/v2alpha1",
+                kind: "AttachedConnector",
+                metadata: { name, namespace: "shop", annotations: annotations("condition=Ready") },
+                spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
+            });
+            const binding = new k8s.apiextensions.CustomResource(`${name}-binding`, {
+                apiVersion: "skupper.io/v2alpha1",
+                kind: "AttachedConnectorBinding",
+                metadata: { name, namespace: "west", annotations: annotations("condition=Configured") },
+                spec: { connectorNamespace: "shop", routingKey: name },
+            });
+            pending.push(connector.id, binding.id);
+        }
+    }
+    await Promise.all(pending.map((o) => new Promise((resolve) => o.apply(resolve))));
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS }) + "\n");
+}
+
+main(process.argv[2] as Variant, Number(process.argv[3])).then(
+    () => process.exit(0),
+    (err) => {
+        console.error(err);
+        process.exit(1);
+    },
+);

@@ -1,0 +1,84 @@
+// `npm run bench`: what the component and the policy pack cost, against raw resources.
+// Prints a table and writes bench/results.json. A benchmark, not a test: it asserts
+// nothing, it measures.
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { policyCost } from "./policyCost";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+interface Spread { median: number; min: number; max: number }
+
+function spread(values: number[]): Spread {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+function measureProgram(variant: string, n: number): { ms: number; maxRssKb: number } {
+    const out = execFileSync(process.execPath, ["-r", "ts-node/register", path.join(__dirname, "programCost.ts"), variant, String(n)], {
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+    });
+    return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+async function main(): Promise<void> {
+    const program = [];
+    for (const n of [1, 10, 100, 1000]) {
+        const samples: Record<string, { ms: number[]; kbPerPair: number[] }> = { component: { ms: [], kbPerPair: [] }, raw: { ms: [], kbPerPair: [] } };
+        for (let run = 0; run < RUNS; run++) {
+            const baseline = measureProgram("baseline", 0).maxRssKb;
+            // Alternate the order, so that neither variant always runs on a warmer machine.
+            for (const variant of run % 2 === 0 ? ["component", "raw"] : ["raw", "component"]) {
+                const m = measureProgram(variant, n);
+                samples[variant].ms.push(m.ms / n);
+                samples[variant].kbPerPair.push(Math.max(0, m.maxRssKb - baseline) / n);
+            }
+            process.stderr.write(`program cost: N=${n} run ${run + 1}/${RUNS}\n`);
+        }
+        const ratios = samples.component.ms.map((c, i) => c / samples.raw.ms[i]);
+        program.push({
+            n,
+            msPerPair: { component: spread(samples.component.ms), raw: spread(samples.raw.ms) },
+            peakKbPerPair: { component: spread(samples.component.kbPerPair), raw: spread(samples.raw.kbPerPair) },
+            timeRatio: spread(ratios),
+        });
+    }
+
+    const policy = [];
+    let previous: { n: number; ms: number } | undefined;
+    for (const n of [100, 1000, 10000]) {
+        const { ms, violations } = await policyCost(n, RUNS);
+        policy.push({ n, ms, usPerResource: (ms * 1000) / n, growth: previous ? (ms / previous.ms) / (n / previous.n) : undefined, violations });
+        previous = { n, ms };
+        process.stderr.write(`policy cost: N=${n}\n`);
+    }
+
+    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, runs: RUNS };
+    const results = { date: new Date().toISOString(), machine, program, policy };
+    fs.writeFileSync(path.join(__dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+
+    const f = (x: number) => x.toFixed(2);
+    console.log(`\nProgram cost under mocks (per pair, median [min-max] of ${RUNS} runs)`);
+    console.log("N      component ms       raw ms             ratio              component KiB   raw KiB");
+    for (const p of program) {
+        console.log(`${String(p.n).padEnd(6)} ${f(p.msPerPair.component.median)} [${f(p.msPerPair.component.min)}-${f(p.msPerPair.component.max)}]`.padEnd(26) +
+            `${f(p.msPerPair.raw.median)} [${f(p.msPerPair.raw.min)}-${f(p.msPerPair.raw.max)}]`.padEnd(19) +
+            `${f(p.timeRatio.median)} [${f(p.timeRatio.min)}-${f(p.timeRatio.max)}]`.padEnd(19) +
+            `${p.peakKbPerPair.component.median.toFixed(0)}`.padEnd(16) + `${p.peakKbPerPair.raw.median.toFixed(0)}`);
+    }
+    console.log("\nPolicy pack over N resources (best of runs)");
+    console.log("N       total ms   us/resource   growth vs proportional");
+    for (const p of policy) {
+        console.log(`${String(p.n).padEnd(8)}${f(p.ms).padEnd(11)}${f(p.usPerResource).padEnd(14)}${p.growth === undefined ? "-" : f(p.growth)}`);
+    }
+    console.log(`\nwrote ${path.join("bench", "results.json")}`);
+}
+
+main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+});

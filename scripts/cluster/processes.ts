@@ -1,0 +1,96 @@
+// Starting and stopping the control plane's processes, each logging to a file of its
+// own, and waiting for a condition with a deadline.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as net from "node:net";
+import * as path from "node:path";
+
+export interface Started {
+    name: string;
+    pid: number;
+    log: string;
+}
+
+export function startProcess(name: string, binary: string, args: string[], dir: string, env: NodeJS.ProcessEnv = {}): Started {
+    const log = path.join(dir, `${name}.log`);
+    const out = fs.openSync(log, "a");
+    // Detached, so that a control plane started for the demo outlives the command
+    // that started it; stop() ends it by PID.
+    const child = spawn(binary, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ["ignore", out, out], detached: true });
+    fs.closeSync(out);
+    child.unref();
+    if (child.pid === undefined) throw new Error(`${name}: could not start ${binary}`);
+    return { name, pid: child.pid, log };
+}
+
+export function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Ends a process: SIGTERM, then SIGKILL if it is still there after the grace period. */
+export async function stopProcess(pid: number, graceMs = 5000): Promise<void> {
+    if (!isRunning(pid)) return;
+    try {
+        process.kill(pid, "SIGTERM");
+    } catch {
+        return;
+    }
+    const deadline = Date.now() + graceMs;
+    while (isRunning(pid) && Date.now() < deadline) await sleep(100);
+    if (isRunning(pid)) {
+        try {
+            process.kill(pid, "SIGKILL");
+        } catch {
+            // it ended in between
+        }
+    }
+}
+
+export function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns a value, failing after `timeoutMs` with the last error. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, started?: Started): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    while (Date.now() < deadline) {
+        if (started && !isRunning(started.pid)) {
+            throw new Error(`${what}: ${started.name} exited; its log (${started.log}) ends with:\n${tail(started.log)}`);
+        }
+        try {
+            const value = await check();
+            if (value !== undefined) return value;
+        } catch (e) {
+            last = e;
+        }
+        await sleep(200);
+    }
+    throw new Error(`${what}: not ready after ${timeoutMs / 1000}s${last ? ` (${String(last)})` : ""}${started ? `; see ${started.log}` : ""}`);
+}
+
+export function tail(file: string, lines = 15): string {
+    try {
+        return fs.readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+    } catch {
+        return "(no log)";
+    }
+}
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.unref();
+        server.on("error", reject);
+        server.listen(0, "127.0.0.1", () => {
+            const { port } = server.address() as net.AddressInfo;
+            server.close(() => resolve(port));
+        });
+    });
+}
