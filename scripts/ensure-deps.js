@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Installs the locked npm dependencies of a folder (default: the repository root) when
-// they are missing or older than its package-lock.json; a no-op otherwise.
+// they are missing or older than its package-lock.json; a no-op otherwise. Install
+// scripts are not run: the only one, @pulumi/kubernetes's, downloads a provider plugin,
+// which the toolchain builds instead.
 "use strict";
 const { createHash } = require("node:crypto");
 const { execFileSync } = require("node:child_process");
@@ -13,7 +15,7 @@ function ensureDeps(dir) {
     const hash = createHash("sha256").update(fs.readFileSync(lock)).digest("hex");
     if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
     console.error(`installing npm dependencies in ${path.relative(process.cwd(), dir) || "."} (npm ci)`);
-    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"] });
+    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"] });
     fs.writeFileSync(stamp, hash);
 }
 
