@@ -1,0 +1,61 @@
+// The component served as a Pulumi plugin, so that programs in other languages can use
+// it. Its schema is inferred from the TypeScript types of AttachedConnectorPair and its
+// args, then corrected where inference falls short.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { AttachedConnectorPair } from "./attachedConnectorPair";
+
+export const PACKAGE_NAME = "skupper";
+
+/** Properties that TypeScript can only type as `number` but that are integers. */
+const integerProperties = {
+    "skupper:index:AttachedConnectorPair": ["port", "timeoutSeconds"],
+    "skupper:index:Condition": ["observedGeneration"],
+};
+
+type Schema = {
+    resources: Record<string, { inputProperties: Record<string, any>; properties: Record<string, any> }>;
+    types?: Record<string, { properties: Record<string, any> }>;
+};
+
+/**
+ * The corrections the inferred schema needs:
+ * - integers: TypeScript has one number type, the schema has `integer`;
+ * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
+ *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`.
+ */
+export function correctSchema(schema: Schema): Schema {
+    for (const [token, names] of Object.entries(integerProperties)) {
+        const owner = schema.resources[token] ?? schema.types?.[token];
+        for (const name of names) {
+            for (const props of [(owner as any)?.inputProperties, (owner as any)?.properties]) {
+                if (props?.[name]?.type === "number") props[name].type = "integer";
+            }
+        }
+    }
+    for (const resource of Object.values(schema.resources)) {
+        for (const property of Object.values(resource.inputProperties ?? {})) {
+            if (typeof property.$ref === "string") {
+                property.$ref = property.$ref.replace(/#\/resources\/kubernetes$/, "#/resources/pulumi:providers:kubernetes");
+            }
+        }
+    }
+    return schema;
+}
+
+/** The schema is inferred from the TypeScript sources: this module's folder, or when
+ * running compiled, the sources' folder beside the output. */
+function sourceDir(): string {
+    return fs.existsSync(path.join(__dirname, "PulumiPlugin.yaml")) ? __dirname : path.resolve(__dirname, "../../provider");
+}
+
+export class SkupperComponentProvider extends ComponentProvider {
+    constructor() {
+        super({ components: [AttachedConnectorPair], name: PACKAGE_NAME, dirname: sourceDir() });
+    }
+
+    async getSchema(): Promise<string> {
+        return JSON.stringify(correctSchema(JSON.parse(await super.getSchema())));
+    }
+}

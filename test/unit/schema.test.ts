@@ -1,0 +1,75 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import { z } from "zod";
+import { pairArgsSchema } from "../../provider/validation/args";
+import { currentSchema, schemaPath } from "../../scripts/schema";
+import { resetMocks, setUpMocks, valueOf } from "./mocks";
+import rootPackage = require("../../package.json");
+import pluginPackage = require("../../provider/package.json");
+
+const PAIR = "skupper:index:AttachedConnectorPair";
+const PROVIDER_REF = `/kubernetes/v${rootPackage.dependencies["@pulumi/kubernetes"]}/schema.json#/resources/pulumi:providers:kubernetes`;
+
+/** The schema type a zod field of the args must have. */
+function schemaTypeOf(field: z.ZodType): unknown {
+    const inner = field instanceof z.ZodOptional ? field.unwrap() : field;
+    if (inner instanceof z.ZodString) return "string";
+    if (inner instanceof z.ZodBoolean) return "boolean";
+    if (inner instanceof z.ZodNumber) return "integer";
+    if (inner instanceof z.ZodRecord) return "object of string";
+    return `unexpected ${inner.constructor.name}`;
+}
+
+function typeInSchema(property: { type?: string; additionalProperties?: { type: string } }): unknown {
+    return property.type === "object" ? `object of ${property.additionalProperties?.type}` : property.type;
+}
+
+describe("the plugin's schema", function () {
+    this.timeout(60000);
+    let schema: any;
+
+    before(async () => {
+        schema = JSON.parse(await currentSchema());
+    });
+
+    it("is the committed provider/schema.json (run `npm run schema` after changing the args)", async () => {
+        assert.equal(fs.readFileSync(schemaPath, "utf8"), await currentSchema());
+    });
+
+    it("has every argument of AttachedConnectorPair, with the type and optionality the validation gives it", () => {
+        const inputs = schema.resources[PAIR].inputProperties;
+        const shape = pairArgsSchema.shape as Record<string, z.ZodType>;
+        assert.deepEqual(Object.keys(inputs).sort(), [...Object.keys(shape), "connectorProvider", "bindingProvider"].sort());
+        for (const [name, field] of Object.entries(shape)) {
+            assert.equal(typeInSchema(inputs[name]), schemaTypeOf(field), name);
+            assert.equal(inputs[name].optional === true, field instanceof z.ZodOptional, `${name} optional`);
+        }
+        assert.deepEqual([...schema.resources[PAIR].requiredInputs].sort(), ["connectorNamespace", "port", "selector", "siteNamespace"]);
+    });
+
+    it("references the Kubernetes package's Provider for each half's provider", () => {
+        const inputs = schema.resources[PAIR].inputProperties;
+        assert.equal(inputs.connectorProvider.$ref, PROVIDER_REF);
+        assert.equal(inputs.bindingProvider.$ref, PROVIDER_REF);
+        assert.deepEqual(schema.dependencies, [{ name: "kubernetes", version: rootPackage.dependencies["@pulumi/kubernetes"] }]);
+    });
+
+    it("has every output of the component, with the Condition type", async () => {
+        await setUpMocks();
+        resetMocks();
+        const { AttachedConnectorPair } = await import("../../provider");
+        const pair = new AttachedConnectorPair("schema", { connectorNamespace: "a", siteNamespace: "b", port: 1, selector: "x=y" });
+        await valueOf(pair.ready);
+        const outputs = Object.keys(pair).filter((k) => !k.startsWith("_") && k !== "urn");
+        assert.deepEqual(Object.keys(schema.resources[PAIR].properties).sort(), outputs.sort());
+        assert.equal(schema.resources[PAIR].properties.connectorConditions.items.$ref, "#/types/skupper:index:Condition");
+        assert.equal(schema.types["skupper:index:Condition"].properties.observedGeneration.type, "integer");
+    });
+
+    it("is served by a plugin package that pins what the component is tested with", () => {
+        assert.equal(pluginPackage.version, rootPackage.version);
+        for (const [name, version] of Object.entries(pluginPackage.dependencies)) {
+            assert.equal(version, (rootPackage.dependencies as Record<string, string>)[name], name);
+        }
+    });
+});
