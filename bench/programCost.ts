@@ -40,6 +40,8 @@ async function main(variant: Variant, n: number): Promise<void> {
         }
     }
     await Promise.all(pending.map((o) => new Promise((resolve) => o.apply(resolve))));
+    // Every registration and output registration has reached the (mock) engine.
+    await pulumi.runtime.disconnect();
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS }) + "\n");
 }

@@ -82,7 +82,10 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         const { connectorProvider, bindingProvider, ...values } = args ?? ({} as AttachedConnectorPairArgs);
         // Check what is known now, before anything is registered; the rest once it resolves.
         const known = Object.keys(values).filter((k) => isKnown((values as Record<string, unknown>)[k]));
-        const problems = checkWithDefaults(name, values, [...known, ...missingFields(values)]);
+        const problems = [
+            ...checkWithDefaults(name, values, [...known, ...missingFields(values)]),
+            ...checkProviders({ connectorProvider, bindingProvider }),
+        ];
         if (problems.length > 0) throw new PairArgumentsError(name, problems);
 
         super(AttachedConnectorPair.__pulumiType, name, {}, opts);
@@ -196,6 +199,19 @@ function checkWithDefaults(name: string, values: Record<string, unknown>, fields
         values.objectName === undefined && p.startsWith("objectName:")
             ? `${p} (objectName defaults to the resource name '${name}'; set objectName)`
             : p);
+}
+
+/** The per-half providers, when given, must be provider resources of the kubernetes package. */
+function checkProviders(providers: Record<string, unknown>): string[] {
+    return Object.entries(providers)
+        .filter(([, p]) => p !== undefined && !isKubernetesProvider(p))
+        .map(([field, p]) => `${field}: expected a kubernetes Provider resource, got ${pulumi.Resource.isInstance(p) ? "another resource" : typeof p}`);
+}
+
+function isKubernetesProvider(value: unknown): boolean {
+    // Duck-typed: a provider may come from another copy of @pulumi/pulumi.
+    const getPackage = (value as { getPackage?: () => string } | undefined)?.getPackage;
+    return pulumi.CustomResource.isInstance(value) && typeof getPackage === "function" && getPackage.call(value) === "kubernetes";
 }
 
 /** Required fields that were not given at all: known to be missing. */

@@ -1,5 +1,9 @@
 // The plugin's entry point: serves AttachedConnectorPair to the Pulumi engine.
 import { main } from "@pulumi/pulumi/provider";
+// Loaded for its side effect: it registers the kubernetes package, so that a provider
+// another program passes (connectorProvider, bindingProvider) arrives as a Provider
+// resource rather than as a bare ID.
+import "@pulumi/kubernetes";
 import { SkupperComponentProvider } from "./componentProvider";
 
 main(new SkupperComponentProvider(), process.argv.slice(2)).catch((err) => {

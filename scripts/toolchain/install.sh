@@ -14,6 +14,7 @@
 #   SKUPPER_PULUMI_CACHE   cache root (default: ${XDG_CACHE_HOME:-~/.cache}/skupper-pulumi)
 #   PULUMI, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, PULUMI_RESOURCE_KUBERNETES
 #                          use this binary instead, if it reports the pinned version
+#                          (pulumi-language-yaml reports none, so it is always built)
 #   SKUPPER_CONTROLLER, SKUPPER_CRDS
 #                          a Skupper controller built elsewhere, and the folder of its CRDs
 set -euo pipefail
@@ -30,6 +31,8 @@ K8S_PROVIDER_MODULE=$(pin 'p.toolchain.kubernetesProviderModule')
 KUBERNETES_VERSION=$(pin 'p.toolchain.kubernetes')
 ETCD_VERSION=$(pin 'p.toolchain.etcd')
 SKUPPER_MODULE=$(pin 'p.toolchain.skupperModule')
+PULUMI_YAML_MODULE=$(pin 'p.toolchain.pulumiYamlModule')
+PULUMI_YAML_VERSION=${PULUMI_YAML_MODULE#*@}
 
 # One folder per set of pins; its bin/ is laid out as the Automation API expects a
 # pulumi installation to be.
@@ -47,6 +50,7 @@ export GOFLAGS=${GOFLAGS:--buildvcs=false} GOTOOLCHAIN=${GOTOOLCHAIN:-local}
 # on PATH, when CMD (run with that binary) prints the pinned version.
 use_existing() {
   local name=$1 var=$2 want=$3; shift 3
+  [ $# -gt 0 ] || return 1 # no way to ask the binary its version
   local candidate=${!var:-}
   [ -n "$candidate" ] || candidate=$(command -v "$name" 2>/dev/null || true)
   [ -n "$candidate" ] && [ -x "$candidate" ] || return 1
@@ -159,6 +163,19 @@ build_kubernetes() {
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
+# ------------------------------------------------------- pulumi-language-yaml
+build_pulumi_yaml() {
+  local mod=${PULUMI_YAML_MODULE%@*}
+  local dir="$cache/build/pulumi-language-yaml-$PULUMI_YAML_VERSION" out="$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION"
+  wrapper_module "$dir" toolchain/pulumi-yaml
+  cd "$dir"
+  go mod edit -require="$PULUMI_YAML_MODULE" -tool="$mod/cmd/pulumi-language-yaml"
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -ldflags "-X $mod/pkg/version.Version=$PULUMI_YAML_VERSION" -o "$out.tmp/pulumi-language-yaml" "$mod/cmd/pulumi-language-yaml"
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
 # --------------------------------------------------------- skupper controller
 build_skupper() {
   local mod=${SKUPPER_MODULE%@*} ver=${SKUPPER_MODULE#*@}
@@ -192,6 +209,9 @@ provide kube-apiserver KUBE_APISERVER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes --version
 provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes --version
+
+provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
+  "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml
 
 skupper_ver=${SKUPPER_MODULE#*@}
 if [ -n "${SKUPPER_CONTROLLER:-}" ]; then

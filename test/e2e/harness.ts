@@ -88,3 +88,6 @@ export async function newStack(program: () => Promise<Record<string, unknown> | 
 }
 
 export const policyPackDir = path.join(repoRoot, "policy");
+
+/** The folder of the component's plugin launcher (pulumi-resource-skupper). */
+export const pluginPath = path.join(repoRoot, "provider");

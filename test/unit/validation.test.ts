@@ -52,6 +52,13 @@ describe("AttachedConnectorPair input validation", () => {
         assert.match(problem, /^objectName: 'Backend_Pair' is not valid.*\(objectName defaults to the resource name 'Backend_Pair'; set objectName\)$/);
     });
 
+    it("refuses a provider that is not a kubernetes Provider resource, naming the field", () => {
+        assert.deepEqual(refuse({ ...good, connectorProvider: "provider-id", bindingProvider: {} }), [
+            "connectorProvider: expected a kubernetes Provider resource, got string",
+            "bindingProvider: expected a kubernetes Provider resource, got object",
+        ]);
+    });
+
     it("registers nothing, not even the component, when the input is refused", async () => {
         refuse({ ...good, port: 70000 });
         await new Promise((resolve) => setTimeout(resolve, 100));

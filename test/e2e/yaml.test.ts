@@ -1,0 +1,94 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
+import { e2e, pluginPath, pulumiEnv } from "./harness";
+
+const exampleDir = path.resolve(__dirname, "../../examples/yaml");
+
+/** A stack of a YAML program, in a folder of its own. */
+async function yamlStack(program: string, name: string) {
+    const workDir = fs.mkdtempSync(path.join(e2e().stateDir, `${name}-`));
+    fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), program);
+    return LocalWorkspace.createOrSelectStack({ stackName: name, workDir }, {
+        envVars: { ...pulumiEnv(), PATH: `${pluginPath}${path.delimiter}${pulumiEnv().PATH}` },
+        pulumiCommand: e2e().pulumi,
+    });
+}
+
+/** The new state of each resource a preview plans to create, by type. */
+async function plannedCreates(stack: Awaited<ReturnType<typeof yamlStack>>) {
+    const events: EngineEvent[] = [];
+    await stack.preview({ onEvent: (e) => events.push(e) });
+    return events.flatMap((e) => (e.resourcePreEvent?.metadata.op === "create" ? [e.resourcePreEvent.metadata] : []));
+}
+
+describe("the component from a Pulumi YAML program, through the plugin", function () {
+    this.timeout(300000);
+
+    it("plans the pair with one name, cross-references and routing key", async () => {
+        const creates = await plannedCreates(await yamlStack(fs.readFileSync(path.join(exampleDir, "Pulumi.yaml"), "utf8"), "yaml-example"));
+        const byType = (type: string) => creates.filter((c) => c.type === type).map((c) => c.new?.inputs ?? {});
+        assert.equal(byType("skupper:index:AttachedConnectorPair").length, 1);
+        const [connector] = byType("kubernetes:skupper.io/v2alpha1:AttachedConnector");
+        const [binding] = byType("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding");
+        assert.deepEqual([connector.metadata.name, connector.metadata.namespace, connector.spec.siteNamespace, connector.spec.port, connector.spec.selector],
+            ["backend", "example-shop", "example-west", 8080, "app=backend"]);
+        assert.deepEqual([binding.metadata.name, binding.metadata.namespace, binding.spec.connectorNamespace, binding.spec.routingKey],
+            ["backend", "example-west", "example-shop", "backend"]);
+        assert.equal(connector.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+        assert.equal(binding.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
+    });
+
+    it("creates each half with the provider the program passes for it", async () => {
+        const kubeconfig = JSON.stringify(fs.readFileSync(e2e().cluster.kubeconfig, "utf8"));
+        const creates = await plannedCreates(await yamlStack(`name: yaml-providers
+runtime: yaml
+resources:
+  workloadTeam:
+    type: pulumi:providers:kubernetes
+    properties:
+      kubeconfig: ${kubeconfig}
+  siteTeam:
+    type: pulumi:providers:kubernetes
+    properties:
+      kubeconfig: ${kubeconfig}
+  backend:
+    type: skupper:index:AttachedConnectorPair
+    properties:
+      connectorNamespace: example-shop
+      siteNamespace: example-west
+      port: 8080
+      selector: app=backend
+      connectorProvider: \${workloadTeam}
+      bindingProvider: \${siteTeam}
+`, "yaml-providers"));
+        const providerOf = (type: string) => creates.find((c) => c.type === type)?.new?.provider ?? "";
+        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnector"), /pulumi:providers:kubernetes::workloadTeam::/);
+        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"), /pulumi:providers:kubernetes::siteTeam::/);
+    });
+
+    for (const [what, property, expected] of [
+        ["a port out of range", "port: 70000", /port: 70000 is not an integer from 1 to 65535/],
+        ["a port of the wrong type", "port: eighty", /port: Cannot assign type 'string' to type 'integer'/],
+        ["an empty selector", "selector: \"\"", /selector: must not be empty/],
+    ] as [string, string, RegExp][]) {
+        it(`stops ${what} at preview, naming the field`, async () => {
+            const stack = await yamlStack(`name: yaml-bad
+runtime: yaml
+resources:
+  backend:
+    type: skupper:index:AttachedConnectorPair
+    properties:
+      connectorNamespace: example-shop
+      siteNamespace: example-west
+      ${property.startsWith("port") ? property : "port: 8080"}
+      ${property.startsWith("selector") ? property : "selector: app=backend"}
+`, "yaml-bad");
+            await assert.rejects(stack.preview(), (e: Error) => {
+                assert.match(e.message, expected);
+                return true;
+            });
+        });
+    }
+});
