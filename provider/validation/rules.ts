@@ -24,10 +24,15 @@ export const ruleDescriptions = {
     settings: "a map of strings to strings",
 } as const;
 
+/** A value as messages show it: quoted, with control characters escaped. */
+export function quote(value: string): string {
+    return `'${JSON.stringify(value).slice(1, -1)}'`;
+}
+
 function dns1123(value: string, pattern: RegExp, max: number, what: string): RuleResult {
     if (value.length === 0) return `must not be empty; expected ${what}`;
     if (value.length > max) return `is ${value.length} characters long; expected ${what}`;
-    if (!pattern.test(value)) return `'${value}' is not valid; expected ${what}`;
+    if (!pattern.test(value)) return `${quote(value)} is not valid; expected ${what}`;
     return undefined;
 }
 
@@ -52,7 +57,7 @@ export function checkPort(value: unknown): RuleResult {
 
 export function checkType(value: string | undefined): RuleResult {
     if (value === undefined || value === "" || value === "tcp") return undefined;
-    return `'${value}' is not supported; expected ${ruleDescriptions.type}`;
+    return `${quote(value)} is not supported; expected ${ruleDescriptions.type}`;
 }
 
 export function checkTimeoutSeconds(value: unknown): RuleResult {
@@ -68,17 +73,17 @@ export function checkLabelKey(key: string): RuleResult {
     const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
     const name = slash >= 0 ? key.slice(slash + 1) : key;
     if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) {
-        return `label key '${key}' has an invalid prefix; expected a DNS-1123 subdomain before '/'`;
+        return `label key ${quote(key)} has an invalid prefix; expected a DNS-1123 subdomain before '/'`;
     }
     if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) {
-        return `label key '${key}' is not valid; expected at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
+        return `label key ${quote(key)} is not valid; expected at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
     }
     return undefined;
 }
 
 export function checkLabelValue(value: string): RuleResult {
     if (value.length > 63 || !LABEL_VALUE.test(value)) {
-        return `label value '${value}' is not valid; expected at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
+        return `label value ${quote(value)} is not valid; expected at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit`;
     }
     return undefined;
 }
@@ -94,7 +99,7 @@ export function checkSelector(selector: string): RuleResult {
     }
     for (const requirement of splitRequirements(selector)) {
         const problem = checkRequirement(requirement.trim());
-        if (problem) return `'${selector}' is not valid: ${problem}`;
+        if (problem) return `${quote(selector)} is not valid: ${problem}`;
     }
     return undefined;
 }
@@ -125,14 +130,14 @@ function checkRequirement(req: string): RuleResult {
     const set = SET_REQUIREMENT.exec(req);
     if (set) {
         const values = set[3].split(",").map((v) => v.trim());
-        if (values.length === 1 && values[0] === "") return `'${req}' lists no values`;
+        if (values.length === 1 && values[0] === "") return `${quote(req)} lists no values`;
         return checkLabelKey(set[1]) ?? values.map(checkLabelValue).find((p) => p !== undefined);
     }
     const eq = EQUALITY_REQUIREMENT.exec(req);
     if (eq) return checkLabelKey(eq[1]) ?? checkLabelValue(eq[3]);
     const exists = /^!?\s*([^\s=!(),]+)$/.exec(req);
     if (exists) return checkLabelKey(exists[1]);
-    return `'${req}' is not a label requirement (key=value, key!=value, key in (a,b), key notin (a,b), key or !key)`;
+    return `${quote(req)} is not a label requirement (key=value, key!=value, key in (a,b), key notin (a,b), key or !key)`;
 }
 
 /** A string map such as `settings`: every value must be a string. */
@@ -142,5 +147,5 @@ export function checkStringMap(value: unknown): RuleResult {
         return `expected ${ruleDescriptions.settings}`;
     }
     const bad = Object.entries(value).find(([, v]) => typeof v !== "string");
-    return bad ? `'${bad[0]}' is ${JSON.stringify(bad[1])}; expected ${ruleDescriptions.settings}` : undefined;
+    return bad ? `${quote(bad[0])} is ${JSON.stringify(bad[1])}; expected ${ruleDescriptions.settings}` : undefined;
 }
