@@ -1,26 +1,48 @@
-// One measurement of the program cost under Pulumi's mocks: registers N pairs, either
-// with AttachedConnectorPair or as the same objects written as raw custom resources,
-// and prints {ms, maxRssKb} as JSON. Run in a fresh process per measurement, so that
+// One measurement of the program cost under Pulumi's mocks: registers N pairs with
+// AttachedConnectorPair, as the same objects written as raw custom resources, or with
+// a bare component around the same two objects (the floor of any component), and
+// prints {ms, maxRssKb} as JSON. Run in a fresh process per measurement, so that
 // peak memory belongs to that measurement alone.
 import * as pulumi from "@pulumi/pulumi";
 
-type Variant = "component" | "raw" | "baseline";
+type Variant = "component" | "raw" | "floor" | "baseline";
 
 async function main(variant: Variant, n: number): Promise<void> {
+    const pending: pulumi.Output<unknown>[] = [];
     await pulumi.runtime.setMocks({
         newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
         call: (args) => args.inputs,
     }, "bench", "bench", false);
     const k8s = await import("@pulumi/kubernetes");
-    const { AttachedConnectorPair } = await import("../provider");
+    const { AttachedConnectorPair, AttachedConnector, AttachedConnectorBinding } = await import("../provider");
 
-    const pending: pulumi.Output<unknown>[] = [];
+    // The least any component wrapping the two objects costs: itself and its two
+    // children, with no validation and no outputs.
+    class Floor extends pulumi.ComponentResource {
+        constructor(name: string) {
+            super("bench:index:Floor", name, {}, {});
+            const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });
+            const connector = new AttachedConnector(`${name}-connector`, {
+                metadata: { name, namespace: "shop", annotations: annotations("condition=Ready") },
+                spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
+            }, { parent: this });
+            const binding = new AttachedConnectorBinding(`${name}-binding`, {
+                metadata: { name, namespace: "west", annotations: annotations("condition=Configured") },
+                spec: { connectorNamespace: "shop", routingKey: name },
+            }, { parent: this });
+            pending.push(connector.id, binding.id);
+            this.registerOutputs({});
+        }
+    }
+
     const start = process.hrtime.bigint();
     for (let i = 0; i < n; i++) {
         const name = `pair-${i}`;
         if (variant === "component") {
             const pair = new AttachedConnectorPair(name, { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: `app=${name}` });
             pending.push(pair.ready);
+        } else if (variant === "floor") {
+            new Floor(name);
         } else if (variant === "raw") {
             // What a user writes by hand: the same two objects with the same annotations.
             const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });

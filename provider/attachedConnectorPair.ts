@@ -81,9 +81,9 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
     constructor(name: string, args: AttachedConnectorPairArgs, opts?: pulumi.ComponentResourceOptions) {
         const { connectorProvider, bindingProvider, ...values } = args ?? ({} as AttachedConnectorPairArgs);
         // Check what is known now, before anything is registered; the rest once it resolves.
-        const known = Object.keys(values).filter((k) => isKnown((values as Record<string, unknown>)[k]));
+        const pending = Object.keys(values).filter((k) => !isKnown((values as Record<string, unknown>)[k]));
         const problems = [
-            ...checkWithDefaults(name, values, [...known, ...missingFields(values)]),
+            ...checkWithDefaults(name, values, pending),
             ...checkProviders({ connectorProvider, bindingProvider }),
         ];
         if (problems.length > 0) throw new PairArgumentsError(name, problems);
@@ -92,8 +92,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 
         // With every value known (the usual case) the children get plain inputs; otherwise
         // their inputs wait for the values and check them first.
-        const allKnown = known.length === Object.keys(values).length;
-        const checked = allKnown
+        const checked = pending.length === 0
             ? withDefaults(name, values as ResolvedPairArgs)
             : pulumi.output(values).apply((resolved) => {
                 const late = checkWithDefaults(name, resolved);
@@ -185,18 +184,15 @@ function withDefaults(name: string, a: ResolvedPairArgs): Resolved {
 }
 
 /**
- * Checks the given fields (default: all), with the resource name as the default object
- * name. A defaulted routing key is the object name, so it needs no check of its own.
+ * Checks the arguments but the pending ones, with the resource name as the default
+ * object name. A defaulted routing key is the object name, so it needs no check of
+ * its own.
  */
-function checkWithDefaults(name: string, values: Record<string, unknown>, fields?: string[]): string[] {
-    const filled = { ...values };
-    const known = fields ? new Set(fields) : undefined;
-    if (filled.objectName === undefined) {
-        filled.objectName = name;
-        known?.add("objectName");
-    }
-    return checkPairArgs(filled, known ? [...known] : undefined).map((p) =>
-        values.objectName === undefined && p.startsWith("objectName:")
+function checkWithDefaults(name: string, values: Record<string, unknown>, pending: string[] = []): string[] {
+    const defaulted = values.objectName === undefined;
+    const filled = defaulted ? { ...values, objectName: name } : values;
+    return checkPairArgs(filled, pending).map((p) =>
+        defaulted && p.startsWith("objectName:")
             ? `${p} (objectName defaults to the resource name '${name}'; set objectName)`
             : p);
 }
@@ -212,11 +208,6 @@ function isKubernetesProvider(value: unknown): boolean {
     // Duck-typed: a provider may come from another copy of @pulumi/pulumi.
     const getPackage = (value as { getPackage?: () => string } | undefined)?.getPackage;
     return pulumi.CustomResource.isInstance(value) && typeof getPackage === "function" && getPackage.call(value) === "kubernetes";
-}
-
-/** Required fields that were not given at all: known to be missing. */
-function missingFields(values: object): string[] {
-    return ["connectorNamespace", "siteNamespace", "port", "selector"].filter((f) => !(f in values));
 }
 
 /** A plain value, or a plain map of plain values: something that can be checked now. */

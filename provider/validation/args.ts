@@ -59,16 +59,15 @@ export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
 type FieldName = keyof ResolvedPairArgs;
 
 /**
- * Checks the given fields of the arguments (all of them, or the ones whose values are
- * already known) and returns one line per problem, `field: what is wrong`.
+ * Checks the arguments and returns one line per problem, `field: what is wrong`.
+ * `pending` names the fields whose values are not known yet (outputs of other
+ * resources): they are left out, to be checked once they resolve.
  */
-export function checkPairArgs(args: Record<string, unknown>, fields?: readonly string[]): string[] {
-    const known = fields ?? Object.keys(pairArgsSchema.shape);
-    const unknownFields = (Object.keys(pairArgsSchema.shape) as FieldName[]).filter((f) => !known.includes(f));
-    const schema = unknownFields.length === 0
+export function checkPairArgs(args: Record<string, unknown>, pending: readonly string[] = []): string[] {
+    const schema = pending.length === 0
         ? pairArgsSchema
-        : pairArgsSchema.omit(Object.fromEntries(unknownFields.map((f) => [f, true])) as Record<FieldName, true>);
-    const subset = Object.fromEntries(Object.entries(args).filter(([k]) => !unknownFields.includes(k as FieldName)));
+        : pairArgsSchema.omit(Object.fromEntries(pending.map((f) => [f, true])) as Record<FieldName, true>);
+    const subset = pending.length === 0 ? args : Object.fromEntries(Object.entries(args).filter(([k]) => !pending.includes(k)));
 
     const problems: string[] = [];
     const result = schema.safeParse(subset);
@@ -82,8 +81,7 @@ export function checkPairArgs(args: Record<string, unknown>, fields?: readonly s
         }
     }
     const { connectorNamespace, siteNamespace } = args;
-    if (known.includes("connectorNamespace") && known.includes("siteNamespace") &&
-        typeof connectorNamespace === "string" && connectorNamespace === siteNamespace) {
+    if (typeof connectorNamespace === "string" && connectorNamespace === siteNamespace) {
         problems.push(`siteNamespace: '${siteNamespace}' is also the connectorNamespace; ${rules.ruleDescriptions.distinctNamespaces}`);
     }
     return problems;

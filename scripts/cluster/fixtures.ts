@@ -60,24 +60,33 @@ export async function makePodsReady(kube: KubeClient, namespace: string, podName
 }
 
 /**
- * Stand-in (b): with no router, no collector reports the network. This writes what a
- * router's collector would, in the site namespace: a remote site with a listener whose
- * address is the routing key.
+ * Stand-in (b): with no router, no collector reports the network. This adds what a
+ * remote router's collector would report, in the site namespace's
+ * skupper-network-status: a remote site whose router has a listener whose address is
+ * the routing key.
  */
 export async function writeRemoteListener(kube: KubeClient, siteNamespace: string, routingKey: string): Promise<void> {
-    const networkStatus = {
-        addresses: [{ name: routingKey, protocol: "tcp", listenerCount: 1, connectorCount: 1 }],
-        siteStatus: [{
-            site: { identity: "remote-site", name: "remote", namespace: "remote" },
-            routerStatus: [{
-                router: { name: "remote-router", namespace: "remote" },
-                listeners: [{ name: `${routingKey}-listener`, address: routingKey }],
-            }],
-        }],
-    };
     const name = "skupper-network-status";
-    const existing = await kube.find(`${paths.configMaps(siteNamespace)}/${name}`);
-    const data = { NetworkStatus: JSON.stringify(networkStatus) };
-    if (existing) await kube.mergePatch(`${paths.configMaps(siteNamespace)}/${name}`, { data });
+    const path = `${paths.configMaps(siteNamespace)}/${name}`;
+    const existing = await kube.find<{ data?: { NetworkStatus?: string } }>(path);
+    const status: NetworkStatus = existing?.data?.NetworkStatus ? JSON.parse(existing.data.NetworkStatus) : { addresses: [], siteStatus: [] };
+    let site = status.siteStatus.find((s) => s.site.identity === "remote-site");
+    if (!site) {
+        site = { site: { identity: "remote-site", name: "remote", namespace: "remote" }, routerStatus: [{ router: { name: "remote-router", namespace: "remote" }, listeners: [] }] };
+        status.siteStatus.push(site);
+    }
+    site.routerStatus[0].listeners.push({ name: `${routingKey}-listener`, address: routingKey });
+    status.addresses.push({ name: routingKey, protocol: "tcp", listenerCount: 1 });
+    const data = { NetworkStatus: JSON.stringify(status) };
+    if (existing) await kube.mergePatch(path, { data });
     else await kube.create(paths.configMaps(siteNamespace), { metadata: { name }, data });
+}
+
+/** The part of the collector's report that hasMatchingListener is computed from. */
+interface NetworkStatus {
+    addresses: { name: string; protocol: string; listenerCount: number }[];
+    siteStatus: {
+        site: { identity: string; name: string; namespace: string };
+        routerStatus: { router: { name: string; namespace: string }; listeners: { name: string; address: string }[] }[];
+    }[];
 }
