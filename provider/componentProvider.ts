@@ -14,7 +14,14 @@ const integerProperties = {
     "skupper:index:Condition": ["observedGeneration"],
 };
 
+/** How the generated SDKs are named, where the defaults would claim Pulumi's own names. */
+const languageSettings = {
+    nodejs: { packageName: "@skupper-pulumi/skupper" },
+    go: { importBasePath: "github.com/skupper-pulumi/attached-connector/sdk/go/skupper" },
+};
+
 type Schema = {
+    language?: Record<string, Record<string, unknown>>;
     resources: Record<string, { inputProperties: Record<string, any>; properties: Record<string, any> }>;
     types?: Record<string, { properties: Record<string, any> }>;
 };
@@ -23,9 +30,13 @@ type Schema = {
  * The corrections the inferred schema needs:
  * - integers: TypeScript has one number type, the schema has `integer`;
  * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
- *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`.
+ *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`;
+ * - the SDKs' package names.
  */
 export function correctSchema(schema: Schema): Schema {
+    for (const [language, settings] of Object.entries(languageSettings)) {
+        schema.language = { ...schema.language, [language]: { ...schema.language?.[language], ...settings } };
+    }
     for (const [token, names] of Object.entries(integerProperties)) {
         const owner = schema.resources[token] ?? schema.types?.[token];
         for (const name of names) {

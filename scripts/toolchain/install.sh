@@ -101,6 +101,26 @@ build_pulumi() {
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
+# ------------------------------------------------------------------- sdkgen
+# Our own small generator (scripts/toolchain/sdkgen) over Pulumi's code generators, at
+# the pinned pulumi version; keyed by its source too, so that an edit rebuilds it.
+SDKGEN_KEY=$PULUMI_VERSION-$(sha256sum "$here/sdkgen/main.go" | cut -c1-12)
+build_sdkgen() {
+  local dir="$cache/build/sdkgen-$SDKGEN_KEY" out="$cache/tools/sdkgen-$SDKGEN_KEY"
+  wrapper_module "$dir" toolchain/sdkgen
+  cd "$dir"
+  cp "$here/sdkgen/main.go" .
+  local pkgmod
+  pkgmod=$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" | node -e \
+    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')
+  grep -E '^replace .* => [^./]' "$pkgmod" >>go.mod || true
+  go mod edit -require="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" -require="github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION"
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -o "$out.tmp/sdkgen" .
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
 # ------------------------------------------------ pulumi-resource-kubernetes
 build_kubernetes_provider() {
   local mod=${K8S_PROVIDER_MODULE%@*} modver=${K8S_PROVIDER_MODULE#*@}
@@ -209,6 +229,12 @@ provide kube-apiserver KUBE_APISERVER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes --version
 provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes --version
+
+provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen
+# The Kubernetes package's schema, which the SDKs of the component refer to.
+k8s_schema=$(go mod download -json "$K8S_PROVIDER_MODULE" | node -e \
+  'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')/cmd/pulumi-resource-kubernetes/schema.json
+ln -sfn "$k8s_schema" "$toolchain/kubernetes-schema.json"
 
 provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
   "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml
