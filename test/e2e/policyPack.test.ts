@@ -80,4 +80,26 @@ describe("the policy pack under the real pulumi CLI", function () {
         assert.deepEqual(annotationsAfter("AttachedConnector::"), ["condition=Ready"]);
         assert.deepEqual(annotationsAfter("AttachedConnectorBinding::"), ["condition=Configured"]);
     });
+
+    it("checks objects that come from a kubernetes:yaml ConfigGroup", async () => {
+        const stack = await newStack(async () => {
+            new k8s.yaml.ConfigGroup("manifests", {
+                yaml: `apiVersion: skupper.io/v2alpha1
+kind: AttachedConnector
+metadata: {name: orders, namespace: policy-shop}
+spec: {siteNamespace: policy-west, port: 70000, selector: "app=orders"}
+---
+apiVersion: skupper.io/v2alpha1
+kind: AttachedConnectorBinding
+metadata: {name: orders, namespace: policy-west}
+spec: {connectorNamespace: policy-billing, routingKey: orders}
+`,
+            });
+        }, "policy-yaml");
+        const error = await stack.preview({ policyPacks: [policyPackDir] }).then(() => undefined, (e: Error) => e);
+        assert.ok(error, "the preview must fail");
+        assert.match(error.message, /skupper-attached-connector-port-range/);
+        assert.match(error.message, /spec\.port 70000 is not an integer from 1 to 65535/);
+        assert.match(error.message, /skupper-attached-connector-pairing/);
+    });
 });
