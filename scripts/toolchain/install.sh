@@ -239,6 +239,18 @@ ln -sfn "$k8s_schema" "$toolchain/kubernetes-schema.json"
 provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
   "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml
 
+# The Python SDKs the Python example and its tests import, at the npm pins' versions.
+venv="$cache/python/pulumi-$PULUMI_VERSION.k8s-$K8S_PROVIDER_VERSION"
+if [ ! -f "$venv/.complete" ]; then
+  log "python: installing pulumi ${PULUMI_VERSION#v} and pulumi-kubernetes ${K8S_PROVIDER_VERSION#v} into $venv"
+  rm -rf "$venv" && python3 -m venv "$venv"
+  "$venv/bin/pip" install "pulumi==${PULUMI_VERSION#v}" "pulumi-kubernetes==${K8S_PROVIDER_VERSION#v}" \
+    >"$cache/logs/python.log" 2>&1 || die "python: pip install failed, see $cache/logs/python.log"
+  touch "$venv/.complete"
+fi
+ln -sfn "$venv" "$toolchain/python"
+log "python: $venv"
+
 skupper_ver=${SKUPPER_MODULE#*@}
 if [ -n "${SKUPPER_CONTROLLER:-}" ]; then
   # A controller built elsewhere; its CRDs must come with it.

@@ -1,0 +1,3 @@
+from example import program
+
+program()

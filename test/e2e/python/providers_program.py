@@ -1,0 +1,23 @@
+"""A Python program that gives each half of the pair its own Kubernetes provider."""
+import os
+
+import pulumi_kubernetes as k8s
+import pulumi_skupper as skupper
+
+
+def program() -> None:
+    kubeconfig = open(os.environ["KUBECONFIG"]).read()
+    skupper.AttachedConnectorPair(
+        "backend",
+        connector_namespace="example-shop",
+        site_namespace="example-west",
+        port=8080,
+        selector="app=backend",
+        connector_provider=k8s.Provider("workload-team", kubeconfig=kubeconfig),
+        binding_provider=k8s.Provider("site-team", kubeconfig=kubeconfig),
+    )
+
+
+def bad_port() -> None:
+    skupper.AttachedConnectorPair(
+        "backend", connector_namespace="example-shop", site_namespace="example-west", port=70000, selector="app=backend")
