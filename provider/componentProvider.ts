@@ -21,6 +21,7 @@ const languageSettings = {
 };
 
 type Schema = {
+    meta?: Record<string, unknown>;
     language?: Record<string, Record<string, unknown>>;
     resources: Record<string, { inputProperties: Record<string, any>; properties: Record<string, any> }>;
     types?: Record<string, { properties: Record<string, any> }>;
@@ -31,9 +32,11 @@ type Schema = {
  * - integers: TypeScript has one number type, the schema has `integer`;
  * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
  *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`;
- * - the SDKs' package names.
+ * - the SDKs' package names, and their layout as self-contained packages (supportPack:
+ *   the Go SDK gets its own go.mod, the Python SDK a pyproject.toml).
  */
 export function correctSchema(schema: Schema): Schema {
+    schema.meta = { ...schema.meta, supportPack: true };
     for (const [language, settings] of Object.entries(languageSettings)) {
         schema.language = { ...schema.language, [language]: { ...schema.language?.[language], ...settings } };
     }

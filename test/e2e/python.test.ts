@@ -14,9 +14,13 @@ let sdkDir: string | undefined;
 function installedSdk(): string {
     if (!sdkDir) {
         sdkDir = fs.mkdtempSync(path.join(e2e().stateDir, "python-sdk-"));
+        // Built from a copy: setuptools writes its build folders beside the sources.
+        const source = path.join(sdkDir, "source");
+        fs.cpSync(path.join(repoRoot, "sdk", "python"), source, { recursive: true });
         execFileSync(path.join(e2e().toolchain, "python", "bin", "pip"), [
-            "install", "--quiet", "--no-deps", "--target", sdkDir, path.join(repoRoot, "sdk", "python"),
+            "install", "--quiet", "--no-deps", "--target", path.join(sdkDir, "site"), source,
         ], { stdio: "inherit" });
+        sdkDir = path.join(sdkDir, "site");
     }
     return sdkDir;
 }
