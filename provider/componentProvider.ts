@@ -4,13 +4,18 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { z } from "zod";
 import { AttachedConnectorPair } from "./attachedConnectorPair";
+import { pairArgsSchema } from "./validation/args";
 
 export const PACKAGE_NAME = "skupper";
 
-/** Properties that TypeScript can only type as `number` but that are integers. */
+/** Properties that TypeScript can only type as `number` but that are integers: every
+ * number argument (the validation allows integers only) and a condition's generation. */
 const integerProperties = {
-    "skupper:index:AttachedConnectorPair": ["port", "timeoutSeconds"],
+    "skupper:index:AttachedConnectorPair": Object.entries(pairArgsSchema.shape)
+        .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodNumber)
+        .map(([name]) => name),
     "skupper:index:Condition": ["observedGeneration"],
 };
 
@@ -33,7 +38,7 @@ type Schema = {
  * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
  *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`;
  * - the SDKs' package names, and their layout as self-contained packages (supportPack:
- *   the Go SDK gets its own go.mod, the Python SDK a pyproject.toml).
+ *   the Go SDK gets its own go.mod).
  */
 export function correctSchema(schema: Schema): Schema {
     schema.meta = { ...schema.meta, supportPack: true };
