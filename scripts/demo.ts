@@ -3,21 +3,19 @@
 // engine, prints the outputs and leaves everything running.
 // `npm run demo -- destroy` removes the demo's objects and stops the control plane.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { demo, demoDefaults } from "../demo/program";
 import { loadState, startControlPlane, stopControlPlane, toolchainDir } from "./cluster/controlPlane";
 import { makePodsReady } from "./cluster/fixtures";
 import { KubeClient, paths } from "./cluster/kubeClient";
+import { cacheDir, currentClusterFile as current, localPulumiEnv } from "./cluster/localEnv";
 
 const repoRoot = path.resolve(__dirname, "..");
-const cache = process.env.SKUPPER_PULUMI_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "skupper-pulumi");
-const current = path.join(cache, "cluster-current");
 const log = (line: string) => console.error(`[demo] ${line}`);
 
 async function main(command: string | undefined): Promise<void> {
-    fs.mkdirSync(cache, { recursive: true });
+    fs.mkdirSync(cacheDir, { recursive: true });
     const toolchain = toolchainDir(log);
     const running = fs.existsSync(current) && fs.existsSync(fs.readFileSync(current, "utf8"));
     if (command === "destroy" && !running) {
@@ -28,18 +26,12 @@ async function main(command: string | undefined): Promise<void> {
     fs.writeFileSync(current, cluster.dir);
     const kube = new KubeClient(cluster.access);
 
-    fs.mkdirSync(path.join(cache, "demo-state"), { recursive: true });
+    const backendDir = path.join(cacheDir, "demo-state");
+    fs.mkdirSync(backendDir, { recursive: true });
     const stack = await LocalWorkspace.createOrSelectStack({ stackName: "local", projectName: "skupper-attached-connector-demo", program: async () => demo() }, {
         workDir: repoRoot,
         pulumiCommand: await PulumiCommand.get({ root: toolchain }),
-        envVars: {
-            PATH: `${path.join(toolchain, "bin")}${path.delimiter}${process.env.PATH}`,
-            KUBECONFIG: cluster.kubeconfig,
-            PULUMI_BACKEND_URL: `file://${path.join(cache, "demo-state")}`,
-            PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-demo",
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        },
+        envVars: localPulumiEnv(toolchain, cluster.kubeconfig, backendDir, process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-demo"),
     });
 
     if (command === "destroy") {

@@ -2,13 +2,10 @@
 // leaves it running and prints where the kubeconfig is; stop ends every process it
 // started.
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
 import { loadState, startControlPlane, stopControlPlane } from "./controlPlane";
+import { cacheDir, currentClusterFile as current } from "./localEnv";
 import { isRunning } from "./processes";
 
-const cache = process.env.SKUPPER_PULUMI_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "skupper-pulumi");
-const current = path.join(cache, "cluster-current");
 const log = (line: string) => console.error(`[cluster] ${line}`);
 
 async function main(command: string | undefined, args: string[]): Promise<void> {
@@ -19,7 +16,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
                 process.exitCode = 1;
                 return;
             }
-            fs.mkdirSync(cache, { recursive: true });
+            fs.mkdirSync(cacheDir, { recursive: true });
             const state = await startControlPlane({ skupper: !args.includes("--without-skupper"), log });
             fs.writeFileSync(current, state.dir);
             console.log(state.kubeconfig);

@@ -76,6 +76,18 @@ run_logged() {
   log "$name: built in $((SECONDS - start))s"
 }
 
+module_field() { # MODULE@VERSION FIELD: downloads the module, prints a field of `go mod download -json`
+  go mod download -json "$1" | node -e \
+    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[process.argv[1]]))' "$2"
+}
+
+# Requires pulumi's pkg/v3 and sdk/v3 at the pinned version in the current wrapper module.
+# pkg/v3's own go.mod points sdk/v3 at a sibling folder; repeat its non-local replaces.
+require_pulumi_pkg() {
+  grep -E '^replace .* => [^./]' "$(module_field "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" GoMod)" >>go.mod || true
+  go mod edit -require="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" -require="github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION"
+}
+
 wrapper_module() { # DIR MODULE_NAME: a throwaway module that requires the tool's module
   rm -rf "$1" && mkdir -p "$1"
   printf 'module %s\n\ngo 1.24\n' "$2" >"$1/go.mod"
@@ -86,14 +98,8 @@ build_pulumi() {
   local dir="$cache/build/pulumi-$PULUMI_VERSION" out="$cache/tools/pulumi-$PULUMI_VERSION"
   wrapper_module "$dir" toolchain/pulumi
   cd "$dir"
-  # pkg/v3's own go.mod points sdk/v3 at a sibling folder; repeat its non-local replaces.
-  local pkgmod
-  pkgmod=$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" | node -e \
-    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')
-  grep -E '^replace .* => [^./]' "$pkgmod" >>go.mod || true
-  go mod edit -require="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" \
-    -require="github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION" \
-    -tool=github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
+  require_pulumi_pkg
+  go mod edit -tool=github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
   go mod tidy
   mkdir -p "$out.tmp"
   go build -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
@@ -110,11 +116,7 @@ build_sdkgen() {
   wrapper_module "$dir" toolchain/sdkgen
   cd "$dir"
   cp "$here/sdkgen/main.go" .
-  local pkgmod
-  pkgmod=$(go mod download -json "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" | node -e \
-    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')
-  grep -E '^replace .* => [^./]' "$pkgmod" >>go.mod || true
-  go mod edit -require="github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" -require="github.com/pulumi/pulumi/sdk/v3@$PULUMI_VERSION"
+  require_pulumi_pkg
   go mod tidy
   mkdir -p "$out.tmp"
   go build -o "$out.tmp/sdkgen" .
@@ -127,8 +129,7 @@ build_kubernetes_provider() {
   local src="$cache/build/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION"
   local out="$cache/tools/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION"
   local moddir
-  moddir=$(go mod download -json "$mod@$modver" | node -e \
-    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')
+  moddir=$(module_field "$mod@$modver" Dir)
   rm -rf "$src" && cp -r "$moddir" "$src" && chmod -R u+w "$src"
   cd "$src"
   # The module zip lacks the generated embeds, and its go.mod points the SDK at a
@@ -164,8 +165,7 @@ build_kubernetes() {
   wrapper_module "$dir" toolchain/kubernetes
   cd "$dir"
   local kmod
-  kmod=$(go mod download -json "k8s.io/kubernetes@$KUBERNETES_VERSION" | node -e \
-    'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).GoMod))')
+  kmod=$(module_field "k8s.io/kubernetes@$KUBERNETES_VERSION" GoMod)
   # k8s.io/kubernetes points every staging module at a folder of its own repository;
   # the published k8s.io/* modules of the same release are the same code.
   local m
@@ -232,9 +232,8 @@ provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
 
 provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen
 # The Kubernetes package's schema, which the SDKs of the component refer to.
-k8s_schema=$(go mod download -json "$K8S_PROVIDER_MODULE" | node -e \
-  'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Dir))')/cmd/pulumi-resource-kubernetes/schema.json
-ln -sfn "$k8s_schema" "$toolchain/kubernetes-schema.json"
+ln -sfn "$(module_field "$K8S_PROVIDER_MODULE" Dir)/cmd/pulumi-resource-kubernetes/schema.json" \
+  "$toolchain/kubernetes-schema.json"
 
 provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
   "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml

@@ -2,11 +2,10 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { e2e, pluginPath, pulumiEnv } from "./harness";
+import { e2e, pluginEnv } from "./harness";
+import { assertExamplePair, assertProviderPerHalf, Planned } from "./plannedPair";
 
 const exampleDir = path.resolve(__dirname, "../../examples/go");
-
-interface Planned { type: string; inputs: any; provider: string }
 
 /** Previews one of the Go example's programs with the real engine (see its preview_test.go). */
 function previewGo(program: "example" | "providers"): Planned[] {
@@ -16,8 +15,7 @@ function previewGo(program: "example" | "providers"): Planned[] {
         encoding: "utf8",
         env: {
             ...process.env,
-            ...pulumiEnv(),
-            PATH: `${pluginPath}${path.delimiter}${pulumiEnv().PATH}`,
+            ...pluginEnv(),
             PREVIEW_PROGRAM: program,
             PREVIEW_WORK_DIR: fs.mkdtempSync(path.join(stateDir, "go-")),
             PULUMI_ROOT: toolchain,
@@ -34,21 +32,10 @@ describe("the component from Go, through the generated SDK and the plugin", func
     this.timeout(600000);
 
     it("plans the example's pair with one name, cross-references and routing key", () => {
-        const creates = previewGo("example");
-        const of = (type: string) => creates.filter((c) => c.type === type).map((c) => c.inputs);
-        assert.equal(of("skupper:index:AttachedConnectorPair").length, 1);
-        const [connector] = of("kubernetes:skupper.io/v2alpha1:AttachedConnector");
-        const [binding] = of("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding");
-        assert.deepEqual([connector.metadata.name, connector.metadata.namespace, connector.spec.siteNamespace, connector.spec.port],
-            ["backend", "example-shop", "example-west", 8080]);
-        assert.deepEqual([binding.metadata.name, binding.metadata.namespace, binding.spec.connectorNamespace, binding.spec.routingKey],
-            ["backend", "example-west", "example-shop", "backend"]);
+        assertExamplePair(previewGo("example"));
     });
 
     it("creates each half with the provider the Go program passes for it", () => {
-        const creates = previewGo("providers");
-        const providerOf = (type: string) => creates.find((c) => c.type === type)?.provider ?? "";
-        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnector"), /pulumi:providers:kubernetes::workload-team::/);
-        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"), /pulumi:providers:kubernetes::site-team::/);
+        assertProviderPerHalf(previewGo("providers"), "workload-team", "site-team");
     });
 });

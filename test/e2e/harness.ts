@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { ControlPlaneState, startControlPlane, stopControlPlane, toolchainDir } from "../../scripts/cluster/controlPlane";
 import { KubeClient } from "../../scripts/cluster/kubeClient";
+import { localPulumiEnv } from "../../scripts/cluster/localEnv";
 
 const repoRoot = path.resolve(__dirname, "../..");
 
@@ -66,14 +67,7 @@ export const mochaHooks = {
 /** The environment every pulumi command of the tier runs with. */
 export function pulumiEnv(): Record<string, string> {
     const { cluster, toolchain, stateDir } = e2e();
-    return {
-        PATH: `${path.join(toolchain, "bin")}${path.delimiter}${process.env.PATH}`,
-        KUBECONFIG: cluster.kubeconfig,
-        PULUMI_BACKEND_URL: `file://${stateDir}`,
-        PULUMI_CONFIG_PASSPHRASE: "e2e-only",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    };
+    return localPulumiEnv(toolchain, cluster.kubeconfig, stateDir, "e2e-only");
 }
 
 let stackCounter = 0;
@@ -89,5 +83,9 @@ export async function newStack(program: () => Promise<Record<string, unknown> | 
 
 export const policyPackDir = path.join(repoRoot, "policy");
 
-/** The folder of the component's plugin launcher (pulumi-resource-skupper). */
-export const pluginPath = path.join(repoRoot, "provider");
+/** pulumiEnv with the component's plugin launcher (provider/pulumi-resource-skupper) on
+ * PATH, for programs in other languages. */
+export function pluginEnv(): Record<string, string> {
+    const env = pulumiEnv();
+    return { ...env, PATH: `${path.join(repoRoot, "provider")}${path.delimiter}${env.PATH}` };
+}

@@ -2,11 +2,10 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { e2e, pluginPath, pulumiEnv } from "./harness";
+import { e2e, pluginEnv } from "./harness";
+import { assertExamplePair, assertProviderPerHalf, Planned } from "./plannedPair";
 
 const repoRoot = path.resolve(__dirname, "../..");
-
-interface Planned { type: string; inputs: any; provider: string }
 
 let sdkDir: string | undefined;
 
@@ -35,8 +34,7 @@ function previewPython(moduleDir: string, module: string, fn: string): { creates
         encoding: "utf8",
         env: {
             ...process.env,
-            ...pulumiEnv(),
-            PATH: `${pluginPath}${path.delimiter}${pulumiEnv().PATH}`,
+            ...pluginEnv(),
             PYTHONPATH: installedSdk(),
         },
         stdio: ["ignore", "pipe", "inherit"],
@@ -50,22 +48,13 @@ describe("the component from Python, through the generated SDK and the plugin", 
     it("plans the example's pair with one name, cross-references and routing key", () => {
         const { creates, error } = previewPython(path.join(repoRoot, "examples", "python"), "example", "program");
         assert.equal(error, undefined);
-        const of = (type: string) => creates!.filter((c) => c.type === type);
-        assert.equal(of("skupper:index:AttachedConnectorPair").length, 1);
-        const [connector] = of("kubernetes:skupper.io/v2alpha1:AttachedConnector").map((c) => c.inputs);
-        const [binding] = of("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding").map((c) => c.inputs);
-        assert.deepEqual([connector.metadata.name, connector.metadata.namespace, connector.spec.siteNamespace, connector.spec.port],
-            ["backend", "example-shop", "example-west", 8080]);
-        assert.deepEqual([binding.metadata.name, binding.metadata.namespace, binding.spec.connectorNamespace, binding.spec.routingKey],
-            ["backend", "example-west", "example-shop", "backend"]);
+        assertExamplePair(creates!);
     });
 
     it("creates each half with the provider the Python program passes for it", () => {
         const { creates, error } = previewPython(path.join(__dirname, "python"), "providers_program", "program");
         assert.equal(error, undefined);
-        const providerOf = (type: string) => creates!.find((c) => c.type === type)?.provider ?? "";
-        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnector"), /pulumi:providers:kubernetes::workload-team::/);
-        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"), /pulumi:providers:kubernetes::site-team::/);
+        assertProviderPerHalf(creates!, "workload-team", "site-team");
     });
 
     it("stops bad input from Python at preview, naming the field", () => {

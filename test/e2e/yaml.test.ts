@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
-import { e2e, pluginPath, pulumiEnv } from "./harness";
+import { e2e, pluginEnv } from "./harness";
+import { assertExamplePair, assertProviderPerHalf, Planned } from "./plannedPair";
 
 const exampleDir = path.resolve(__dirname, "../../examples/yaml");
 
@@ -11,16 +12,19 @@ async function yamlStack(program: string, name: string) {
     const workDir = fs.mkdtempSync(path.join(e2e().stateDir, `${name}-`));
     fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), program);
     return LocalWorkspace.createOrSelectStack({ stackName: name, workDir }, {
-        envVars: { ...pulumiEnv(), PATH: `${pluginPath}${path.delimiter}${pulumiEnv().PATH}` },
+        envVars: pluginEnv(),
         pulumiCommand: e2e().pulumi,
     });
 }
 
-/** The new state of each resource a preview plans to create, by type. */
-async function plannedCreates(stack: Awaited<ReturnType<typeof yamlStack>>) {
+/** What a preview plans to create. */
+async function plannedCreates(stack: Awaited<ReturnType<typeof yamlStack>>): Promise<Planned[]> {
     const events: EngineEvent[] = [];
     await stack.preview({ onEvent: (e) => events.push(e) });
-    return events.flatMap((e) => (e.resourcePreEvent?.metadata.op === "create" ? [e.resourcePreEvent.metadata] : []));
+    return events.flatMap((e) => {
+        const m = e.resourcePreEvent?.metadata;
+        return m?.op === "create" ? [{ type: m.type, inputs: m.new?.inputs ?? {}, provider: m.new?.provider ?? "" }] : [];
+    });
 }
 
 describe("the component from a Pulumi YAML program, through the plugin", function () {
@@ -28,14 +32,8 @@ describe("the component from a Pulumi YAML program, through the plugin", functio
 
     it("plans the pair with one name, cross-references and routing key", async () => {
         const creates = await plannedCreates(await yamlStack(fs.readFileSync(path.join(exampleDir, "Pulumi.yaml"), "utf8"), "yaml-example"));
-        const byType = (type: string) => creates.filter((c) => c.type === type).map((c) => c.new?.inputs ?? {});
-        assert.equal(byType("skupper:index:AttachedConnectorPair").length, 1);
-        const [connector] = byType("kubernetes:skupper.io/v2alpha1:AttachedConnector");
-        const [binding] = byType("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding");
-        assert.deepEqual([connector.metadata.name, connector.metadata.namespace, connector.spec.siteNamespace, connector.spec.port, connector.spec.selector],
-            ["backend", "example-shop", "example-west", 8080, "app=backend"]);
-        assert.deepEqual([binding.metadata.name, binding.metadata.namespace, binding.spec.connectorNamespace, binding.spec.routingKey],
-            ["backend", "example-west", "example-shop", "backend"]);
+        const { connector, binding } = assertExamplePair(creates);
+        assert.equal(connector.spec.selector, "app=backend");
         assert.equal(connector.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
         assert.equal(binding.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
     });
@@ -63,9 +61,7 @@ resources:
       connectorProvider: \${workloadTeam}
       bindingProvider: \${siteTeam}
 `, "yaml-providers"));
-        const providerOf = (type: string) => creates.find((c) => c.type === type)?.new?.provider ?? "";
-        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnector"), /pulumi:providers:kubernetes::workloadTeam::/);
-        assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"), /pulumi:providers:kubernetes::siteTeam::/);
+        assertProviderPerHalf(creates, "workloadTeam", "siteTeam");
     });
 
     for (const [what, property, expected] of [
