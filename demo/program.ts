@@ -4,7 +4,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { AttachedConnectorPair, Site } from "../provider";
 
-export const demoDefaults = { workloadNamespace: "demo-shop", siteNamespace: "demo-west", selector: "app=backend" };
+const demoDefaults = { workloadNamespace: "demo-shop", siteNamespace: "demo-west", selector: "app=backend" };
 
 export function demo(): Record<string, pulumi.Output<unknown>> {
     const config = new pulumi.Config();

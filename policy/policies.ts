@@ -12,10 +12,12 @@ import { routingKeyFormat } from "./resources/routingKeyFormat";
 import { selector } from "./resources/selector";
 import { settingsIgnored } from "./resources/settingsIgnored";
 import { connectorType } from "./resources/type";
+import { useClientCertIgnored } from "./resources/useClientCert";
 import { nameCollision } from "./stack/nameCollision";
 import { pairing } from "./stack/pairing";
 import { routingKeyOwnership } from "./stack/routingKeyOwnership";
 import { routingKeyUnique } from "./stack/routingKeyUnique";
+import { unconfiguredPolicies } from "./stack/unconfiguredPolicies";
 
 export const policies: Policies = [
     portRange,
@@ -29,9 +31,12 @@ export const policies: Policies = [
     requireTls,
     exposePodsByName,
     settingsIgnored,
+    useClientCertIgnored,
     awaitReadiness,
     pairing,
     nameCollision,
     routingKeyUnique,
     routingKeyOwnership,
+    // Last: it reports what the policies above noted during the run.
+    unconfiguredPolicies,
 ];

@@ -1,10 +1,15 @@
+// AttachedConnectorPair: the component that creates a Skupper AttachedConnector and its
+// AttachedConnectorBinding as one checked, consistent, awaited pair.
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { awaitAnnotations, DEFAULT_TIMEOUT_SECONDS } from "./awaitAnnotations";
+import { ATTACHED_CONNECTOR_TYPE, PAIR_TYPE, WAIT_FOR } from "./constants";
 import { AttachedConnector, AttachedConnectorBinding, Condition } from "./crds";
 import { conditionHolds, conditionsOf, statusMessage, statusText } from "./status";
-import { checkPairArgs, ResolvedPairArgs } from "./validation/args";
+import { diagnoseHalf } from "./diagnosis/hook";
+import { ResolvedPairArgs } from "./validation/args";
 import { PairArgumentsError } from "./validation/error";
+import { checkProviders, checkWithDefaults, isKnown } from "./validation/pairInputs";
 
 export interface AttachedConnectorPairArgs {
     /** The namespace of the workload; the AttachedConnector is created here. */
@@ -55,7 +60,7 @@ export interface AttachedConnectorPairArgs {
  * Skupper has configured both, and reports their live status.
  */
 export class AttachedConnectorPair extends pulumi.ComponentResource {
-    public static readonly __pulumiType = "skupper:index:AttachedConnectorPair";
+    public static readonly __pulumiType = PAIR_TYPE;
 
     /** The name of both objects. */
     public readonly objectName: pulumi.Output<string>;
@@ -90,51 +95,76 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 
         super(AttachedConnectorPair.__pulumiType, name, {}, opts);
 
-        // With every value known (the usual case) the children get plain inputs; otherwise
-        // their inputs wait for the values and check them first.
-        const checked = pending.length === 0
-            ? withDefaults(name, values as ResolvedPairArgs)
-            : pulumi.output(values).apply((resolved) => {
-                const late = checkWithDefaults(name, resolved);
-                if (late.length > 0) throw new PairArgumentsError(name, late);
-                return withDefaults(name, resolved as ResolvedPairArgs);
-            });
-        const derive = <T>(fn: (a: Resolved) => T): pulumi.Input<T> =>
-            pulumi.Output.isInstance(checked) ? checked.apply(fn) : fn(checked);
+        // Each field of the two halves is derived on its own: from the plain values when
+        // none of the arguments it uses is pending, otherwise from the pending values once
+        // they have resolved and passed the checks. So in a preview an unknown argument
+        // leaves every other field known, and the policy pack can still check them.
+        const checked = pending.length === 0 ? undefined : pulumi.output(values).apply((resolved) => {
+            const late = checkWithDefaults(name, resolved);
+            if (late.length > 0) throw new PairArgumentsError(name, late);
+            return withDefaults(name, resolved as ResolvedPairArgs);
+        });
+        // The pending arguments still hold their outputs here; no field reads them from it.
+        const now = withDefaults(name, values as ResolvedPairArgs);
+        const field = <T>(uses: Argument[], derive: (a: Resolved) => T): pulumi.Input<T> =>
+            checked && uses.some((arg) => pending.includes(arg)) ? checked.apply(derive) : derive(now);
+        const from = <K extends Argument & keyof Resolved>(arg: K) => field([arg], (a) => a[arg]);
+        // Neither half may be created before the pending values have passed the checks,
+        // even one that uses none of them: both depend on the check (which adds no resource).
+        const dependsOn = checked?.apply((): pulumi.Resource[] => []);
 
-        const metadata = (kind: "AttachedConnector" | "AttachedConnectorBinding", namespace: (a: Resolved) => string) =>
-            derive((a) => ({
-                name: a.objectName,
-                namespace: namespace(a),
-                labels: a.labels,
-                annotations: { ...a.annotations, ...awaitAnnotations(kind, a) },
-            }));
+        // What each half waits for, known by the time a failure needs explaining.
+        const waitsFor: Partial<Record<HalfKind, string>> = {};
+        const metadata = (kind: HalfKind, namespace: "connectorNamespace" | "siteNamespace") => ({
+            name: field(["objectName"], (a) => a.objectName),
+            namespace: from(namespace),
+            // An output that resolves to undefined leaves labels out, as undefined does.
+            labels: from("labels") as pulumi.Input<Record<string, string>> | undefined,
+            annotations: field(["annotations", "skipAwait", "awaitListener", "timeoutSeconds"], (a) => {
+                const annotations = awaitAnnotations(kind, a);
+                waitsFor[kind] = annotations[WAIT_FOR];
+                return { ...a.annotations, ...annotations };
+            }),
+        });
+        // A half that fails to become ready is explained from its live status; this process
+        // can read it back when the half goes through the default provider's cluster.
+        const viaDefault = this.getProvider(ATTACHED_CONNECTOR_TYPE) === undefined;
+        const diagnosis = (kind: HalfKind, half: string, provider: k8s.Provider | undefined) =>
+            diagnoseHalf(`${name}-${half}-diagnosis`, kind, () => waitsFor[kind], viaDefault && provider === undefined);
+        const connectorDiagnosis = diagnosis("AttachedConnector", "connector", connectorProvider);
+        const bindingDiagnosis = diagnosis("AttachedConnectorBinding", "binding", bindingProvider);
 
-        // No dependsOn between the halves: Skupper marks the connector Ready only once
-        // the binding exists, so each must be created without waiting for the other.
+        // No replaceOnChanges on the cross-references: Skupper reconciles a connector whose
+        // siteNamespace changed, and a binding whose connectorNamespace changed, in place,
+        // while a replacement under the same name is applied before the old object is
+        // deleted (server-side apply reports a field conflict) and that delete then removes
+        // the live object. A half whose own namespace or name changes is still replaced, by
+        // the Kubernetes provider; the new object lives elsewhere, so nothing clashes.
+        // No dependsOn between the halves: Skupper marks the connector Ready only once the
+        // binding exists, so each must be created without waiting for the other.
         const connector = new AttachedConnector(`${name}-connector`, {
-            metadata: metadata("AttachedConnector", (a) => a.connectorNamespace),
-            spec: derive((a) => ({
-                siteNamespace: a.siteNamespace,
-                port: a.port,
-                selector: a.selector,
-                tlsCredentials: a.tlsCredentials,
-                useClientCert: a.useClientCert,
-                type: a.type,
-                includeNotReadyPods: a.includeNotReadyPods,
-                settings: a.connectorSettings,
-            })),
-        }, { parent: this, provider: connectorProvider, replaceOnChanges: ["spec.siteNamespace"] });
+            metadata: metadata("AttachedConnector", "connectorNamespace"),
+            spec: {
+                siteNamespace: from("siteNamespace"),
+                port: from("port"),
+                selector: from("selector"),
+                tlsCredentials: from("tlsCredentials"),
+                useClientCert: from("useClientCert"),
+                type: from("type"),
+                includeNotReadyPods: from("includeNotReadyPods"),
+                settings: field(["connectorSettings"], (a) => a.connectorSettings),
+            },
+        }, { parent: this, provider: connectorProvider, dependsOn, hooks: { onError: [connectorDiagnosis] } });
 
         const binding = new AttachedConnectorBinding(`${name}-binding`, {
-            metadata: metadata("AttachedConnectorBinding", (a) => a.siteNamespace),
-            spec: derive((a) => ({
-                connectorNamespace: a.connectorNamespace,
-                routingKey: a.routingKey,
-                exposePodsByName: a.exposePodsByName,
-                settings: a.bindingSettings,
-            })),
-        }, { parent: this, provider: bindingProvider, replaceOnChanges: ["spec.connectorNamespace"] });
+            metadata: metadata("AttachedConnectorBinding", "siteNamespace"),
+            spec: {
+                connectorNamespace: from("connectorNamespace"),
+                routingKey: field([values.routingKey === undefined ? "objectName" : "routingKey"], (a) => a.routingKey),
+                exposePodsByName: from("exposePodsByName"),
+                settings: field(["bindingSettings"], (a) => a.bindingSettings),
+            },
+        }, { parent: this, provider: bindingProvider, dependsOn, hooks: { onError: [bindingDiagnosis] } });
 
         this.objectName = connector.metadata.name;
         this.connectorNamespace = connector.metadata.namespace;
@@ -169,6 +199,8 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
     }
 }
 
+type Argument = keyof AttachedConnectorPairArgs;
+type HalfKind = "AttachedConnector" | "AttachedConnectorBinding";
 type Resolved = ResolvedPairArgs & { objectName: string; routingKey: string; skipAwait: boolean; awaitListener: boolean; timeoutSeconds: number };
 
 function withDefaults(name: string, a: ResolvedPairArgs): Resolved {
@@ -181,44 +213,4 @@ function withDefaults(name: string, a: ResolvedPairArgs): Resolved {
         awaitListener: a.awaitListener ?? false,
         timeoutSeconds: a.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     };
-}
-
-/**
- * Checks the arguments but the pending ones, with the resource name as the default
- * object name. A defaulted routing key is the object name, so it needs no check of
- * its own.
- */
-function checkWithDefaults(name: string, values: Record<string, unknown>, pending: string[] = []): string[] {
-    const defaulted = values.objectName === undefined;
-    const filled = defaulted ? { ...values, objectName: name } : values;
-    return checkPairArgs(filled, pending).map((p) =>
-        defaulted && p.startsWith("objectName:")
-            ? `${p} (objectName defaults to the resource name '${name}'; set objectName)`
-            : p);
-}
-
-/** The per-half providers, when given, must be provider resources of the kubernetes package. */
-function checkProviders(providers: Record<string, unknown>): string[] {
-    return Object.entries(providers)
-        .filter(([, p]) => p !== undefined && !isKubernetesProvider(p))
-        .map(([field, p]) => `${field}: expected a kubernetes Provider resource, got ${pulumi.Resource.isInstance(p) ? "another resource" : typeof p}`);
-}
-
-function isKubernetesProvider(value: unknown): boolean {
-    // Duck-typed: a provider may come from another copy of @pulumi/pulumi.
-    const getPackage = (value as { getPackage?: () => string } | undefined)?.getPackage;
-    return pulumi.CustomResource.isInstance(value) && typeof getPackage === "function" && getPackage.call(value) === "kubernetes";
-}
-
-/** A plain value, or a plain map of plain values: something that can be checked now. */
-function isKnown(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || isPromiseLike(value)) return false;
-    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-        return Object.values(value).every((v) => !pulumi.Output.isInstance(v) && !isPromiseLike(v));
-    }
-    return true;
-}
-
-function isPromiseLike(value: unknown): boolean {
-    return typeof (value as PromiseLike<unknown> | undefined)?.then === "function";
 }

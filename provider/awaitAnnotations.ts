@@ -2,9 +2,7 @@
 // wait for Skupper: the provider's own await reads these annotations, so no polling
 // code of ours runs.
 
-export const WAIT_FOR = "pulumi.com/waitFor";
-export const TIMEOUT_SECONDS = "pulumi.com/timeoutSeconds";
-export const SKIP_AWAIT = "pulumi.com/skipAwait";
+import { SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
 
 /** Annotations the component manages; a user annotation of the same key is refused. */
 export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT];

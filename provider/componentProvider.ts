@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { z } from "zod";
 import { AttachedConnectorPair } from "./attachedConnectorPair";
+import { PAIR_TYPE } from "./constants";
 import { pairArgsSchema } from "./validation/args";
 
 export const PACKAGE_NAME = "skupper";
@@ -13,7 +14,7 @@ export const PACKAGE_NAME = "skupper";
 /** Properties that TypeScript can only type as `number` but that are integers: every
  * number argument (the validation allows integers only) and a condition's generation. */
 const integerProperties = {
-    "skupper:index:AttachedConnectorPair": Object.entries(pairArgsSchema.shape)
+    [PAIR_TYPE]: Object.entries(pairArgsSchema.shape)
         .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodNumber)
         .map(([name]) => name),
     "skupper:index:Condition": ["observedGeneration"],

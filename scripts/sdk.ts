@@ -1,9 +1,9 @@
 // `npm run sdk`: regenerates sdk/<language> from provider/schema.json with the pinned
-// Pulumi code generators (scripts/toolchain/sdkgen). Checked by the end-to-end tier,
+// Pulumi code generators (localenv/toolchain/sdkgen). Checked by the end-to-end tier,
 // which fails when the committed SDKs are out of date.
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { toolchainDir } from "./cluster/controlPlane";
+import { provideToolchain } from "../localenv/toolchain/toolchain";
 
 export const sdkLanguages = ["nodejs", "python", "go"] as const;
 export const repoRoot = path.resolve(__dirname, "..");
@@ -21,7 +21,7 @@ export function generateSdks(toolchain: string, outRoot: string): void {
 }
 
 if (require.main === module) {
-    const toolchain = toolchainDir((line) => console.error(line));
-    generateSdks(toolchain, path.join(repoRoot, "sdk"));
+    const toolchain = provideToolchain((line) => console.error(line));
+    generateSdks(toolchain.dir, path.join(repoRoot, "sdk"));
     console.error(`wrote ${sdkLanguages.map((l) => `sdk/${l}`).join(", ")}`);
 }

@@ -2,42 +2,68 @@
 // component's children, raw CustomResources and objects from kubernetes:yaml files
 // all arrive with the same type tokens and the same Kubernetes shape.
 
-export const CONNECTOR_TYPE = "kubernetes:skupper.io/v2alpha1:AttachedConnector";
-export const BINDING_TYPE = "kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding";
+import { ATTACHED_CONNECTOR_BINDING_TYPE, ATTACHED_CONNECTOR_TYPE } from "../../provider/constants";
 
 export type Kind = "AttachedConnector" | "AttachedConnectorBinding";
 
 const kindOfType: Record<string, Kind> = {
-    [CONNECTOR_TYPE]: "AttachedConnector",
-    [BINDING_TYPE]: "AttachedConnectorBinding",
+    [ATTACHED_CONNECTOR_TYPE]: "AttachedConnector",
+    [ATTACHED_CONNECTOR_BINDING_TYPE]: "AttachedConnectorBinding",
 };
 
 export interface SkupperObject {
-    kind: Kind;
+    readonly kind: Kind;
     /** metadata.name, or undefined when Pulumi would auto-name the object. */
-    name: string | undefined;
-    /** metadata.namespace; the provider's default applies when it is not set. */
-    namespace: string;
-    annotations: Record<string, string>;
-    spec: Record<string, any>;
+    readonly name: string | undefined;
+    /**
+     * metadata.namespace; when it is not set, the `namespace` of the Kubernetes provider
+     * that creates the object, and only then `default`, as the provider itself does. (A
+     * namespace set only in the kubeconfig's context is not visible to policies.)
+     */
+    readonly namespace: string;
+    readonly annotations: Record<string, string>;
+    readonly spec: Record<string, any>;
     /** The Pulumi resource name and URN, for messages and stack reports. */
-    resourceName: string;
-    urn: string;
+    readonly resourceName: string;
+    readonly urn: string;
 }
 
-export function readObject(resource: { type: string; props: Record<string, any>; name: string; urn: string }): SkupperObject | undefined {
+/** A resource as policies receive it, with the provider that creates it. */
+export interface PolicyInput {
+    type: string;
+    props: Record<string, any>;
+    name: string;
+    urn: string;
+    provider?: { props: Record<string, any> };
+}
+
+export function readObject(resource: PolicyInput): SkupperObject | undefined {
     const kind = kindOfType[resource.type];
     if (!kind) return undefined;
-    const metadata = resource.props.metadata ?? {};
+    // Each field is read when a policy asks for it: in a preview some values may be
+    // unknown (reading one throws), and then only the policies that need it cannot run.
+    const metadata = (): Record<string, any> => resource.props.metadata ?? {};
     return {
         kind,
-        name: metadata.name,
-        namespace: metadata.namespace ?? "default",
-        annotations: metadata.annotations ?? {},
-        spec: resource.props.spec ?? {},
+        get name() {
+            return metadata().name;
+        },
+        get namespace() {
+            return nonEmpty(metadata().namespace) ?? nonEmpty(resource.provider?.props.namespace) ?? "default";
+        },
+        get annotations() {
+            return metadata().annotations ?? {};
+        },
+        get spec() {
+            return resource.props.spec ?? {};
+        },
         resourceName: resource.name,
         urn: resource.urn,
     };
+}
+
+function nonEmpty(value: unknown): string | undefined {
+    return typeof value === "string" && value !== "" ? value : undefined;
 }
 
 /** How messages name an object: `AttachedConnector 'shop/orders'`. */

@@ -1,4 +1,5 @@
-import { defaultWaitFor, SKIP_AWAIT, WAIT_FOR } from "../../provider/awaitAnnotations";
+import { defaultWaitFor } from "../../provider/awaitAnnotations";
+import { SKIP_AWAIT, WAIT_FOR } from "../../provider/constants";
 import { describe, SkupperObject } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

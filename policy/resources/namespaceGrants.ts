@@ -1,14 +1,20 @@
+// skupper-namespace-grants: a site namespace decides which connector namespaces may
+// attach to it. Without grants it checks nothing and notes that for
+// skupper-unconfigured-policies.
 import { describe } from "../lib/objects";
 import { attachedPolicy, globMatches } from "../lib/policy";
+import { noteUnconfigured } from "../lib/unconfigured";
 
 export interface NamespaceGrantsConfig {
     /** Site namespace -> glob patterns of the connector namespaces allowed to attach to it. */
     grants?: Record<string, string[]>;
 }
 
+const name = "skupper-namespace-grants";
+
 export const namespaceGrants = attachedPolicy<NamespaceGrantsConfig>({
-    name: "skupper-namespace-grants",
-    description: "When grants are configured, an attached connector may only join a connector namespace to a site namespace that grants it; with no grants configured nothing is reported.",
+    name,
+    description: "When grants are configured, an attached connector may only join a connector namespace to a site namespace that grants it. With no grants configured nothing is checked (skupper-unconfigured-policies says so).",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -23,7 +29,10 @@ export const namespaceGrants = attachedPolicy<NamespaceGrantsConfig>({
     kinds: ["AttachedConnector", "AttachedConnectorBinding"],
     check: (object, config, report) => {
         const grants = config.grants ?? {};
-        if (Object.keys(grants).length === 0) return;
+        if (Object.keys(grants).length === 0) {
+            noteUnconfigured(name, `${name} has no grants configured, so it checked nothing: any connector namespace may attach to any site namespace. Set its grants (site namespace -> connector-namespace globs) in the policy pack's config.`);
+            return;
+        }
         const [connectorNamespace, siteNamespace] = object.kind === "AttachedConnector"
             ? [object.namespace, object.spec.siteNamespace]
             : [object.spec.connectorNamespace, object.namespace];

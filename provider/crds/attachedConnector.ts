@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SkupperResource, SkupperResourceArgs, SkupperStatus, skupperType } from "./skupperResource";
+import { skupperType } from "../constants";
+import { SkupperResource, SkupperResourceArgs, SkupperStatus } from "./skupperResource";
 
 export interface AttachedConnectorSpec {
     /** The namespace of the site this connector attaches to. */

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { SkupperResource, SkupperResourceArgs, SkupperStatus, skupperType } from "./skupperResource";
+import { skupperType } from "../constants";
+import { SkupperResource, SkupperResourceArgs, SkupperStatus } from "./skupperResource";
 
 export interface ListenerSpec {
     routingKey: string;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
+import { SKUPPER_API_VERSION, SkupperKind, skupperType } from "../constants";
 
-export const SKUPPER_API_VERSION = "skupper.io/v2alpha1";
 
 // Resources of the "kubernetes" package must name the provider version, as the
 // generated SDK does, or the engine picks whichever kubernetes plugin is newest.
@@ -44,7 +44,7 @@ export abstract class SkupperResource<Spec, Status extends SkupperStatus> extend
     declare public readonly status: pulumi.Output<Status | undefined>;
 
     protected constructor(
-        kind: string,
+        kind: SkupperKind,
         name: string,
         args: SkupperResourceArgs<Spec> | undefined,
         opts: pulumi.CustomResourceOptions | undefined,
@@ -58,9 +58,4 @@ export abstract class SkupperResource<Spec, Status extends SkupperStatus> extend
         };
         super(skupperType(kind), name, inputs, pulumi.mergeOptions({ version: kubernetesPluginVersion }, opts));
     }
-}
-
-/** The Pulumi type token of a Skupper kind, e.g. kubernetes:skupper.io/v2alpha1:Site. */
-export function skupperType(kind: string): string {
-    return `kubernetes:${SKUPPER_API_VERSION}:${kind}`;
 }

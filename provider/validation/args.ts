@@ -1,6 +1,10 @@
+// The arguments of AttachedConnectorPair and their checks: a zod schema for the types,
+// with the rules of rules.ts on each value, and the checks that span two arguments.
+// Every problem becomes one line, `field: what is wrong; expected ...`.
 import { z } from "zod";
 import { managedAnnotations } from "../awaitAnnotations";
 import * as rules from "./rules";
+import { closestName } from "./suggest";
 
 type Rule<T> = (value: T) => rules.RuleResult;
 
@@ -11,7 +15,12 @@ function ruled<T>(schema: z.ZodType<T>, rule: Rule<T>): z.ZodType<T> {
     });
 }
 
-const text = (rule: Rule<string>) => ruled(z.string({ error: "expected a string" }), rule);
+/** A missing value is required (optional fields never get here); a mistyped one is not what is expected. */
+const missingOr = (expected: string, mistyped: string) => ({
+    error: (issue: { input?: unknown }) => (issue.input === undefined ? `is required; expected ${expected}` : mistyped),
+});
+
+const text = (rule: Rule<string>, expected: string) => ruled(z.string(missingOr(expected, "expected a string")), rule);
 const flag = z.boolean({ error: "expected a boolean (true or false)" }).optional();
 const stringMap = z.record(z.string(), z.string({ error: "expected a string value" }), {
     error: `expected ${rules.ruleDescriptions.settings}`,
@@ -35,16 +44,16 @@ const annotations = stringMap.superRefine((map, ctx) => {
 
 /** The plain (resolved) inputs of AttachedConnectorPair, with their rules. */
 export const pairArgsSchema = z.strictObject({
-    connectorNamespace: text(rules.checkNamespace),
-    siteNamespace: text(rules.checkNamespace),
-    port: ruled(z.number({ error: `expected ${rules.ruleDescriptions.port}` }), rules.checkPort),
-    selector: text(rules.checkSelector),
-    routingKey: text(rules.checkRoutingKey).optional(),
-    objectName: text(rules.checkObjectName).optional(),
-    tlsCredentials: text(rules.checkObjectName).optional(),
+    connectorNamespace: text(rules.checkNamespace, rules.ruleDescriptions.namespace),
+    siteNamespace: text(rules.checkNamespace, rules.ruleDescriptions.namespace),
+    port: ruled(z.number(missingOr(rules.ruleDescriptions.port, `expected ${rules.ruleDescriptions.port}`)), rules.checkPort),
+    selector: text(rules.checkSelector, rules.ruleDescriptions.selector),
+    routingKey: text(rules.checkRoutingKey, rules.ruleDescriptions.routingKey).optional(),
+    objectName: text(rules.checkObjectName, rules.ruleDescriptions.objectName).optional(),
+    tlsCredentials: text(rules.checkObjectName, rules.ruleDescriptions.objectName).optional(),
     useClientCert: flag,
     includeNotReadyPods: flag,
-    type: text((v) => rules.checkType(v)).optional(),
+    type: text((v) => rules.checkType(v), rules.ruleDescriptions.type).optional(),
     exposePodsByName: flag,
     connectorSettings: stringMap.optional(),
     bindingSettings: stringMap.optional(),
@@ -58,31 +67,50 @@ export const pairArgsSchema = z.strictObject({
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
 type FieldName = keyof ResolvedPairArgs;
 
+/** Every argument name, the providers included (they are checked by the component). */
+const argumentNames: readonly string[] = [...Object.keys(pairArgsSchema.shape), "connectorProvider", "bindingProvider"];
+
+function notAnArgument(key: string): string {
+    const meant = closestName(key, argumentNames);
+    return `${key}: is not an argument of AttachedConnectorPair${meant ? `; did you mean '${meant}'?` : ""}`;
+}
+
 /**
  * Checks the arguments and returns one line per problem, `field: what is wrong`.
  * `pending` names the fields whose values are not known yet (outputs of other
  * resources): they are left out, to be checked once they resolve.
  */
 export function checkPairArgs(args: Record<string, unknown>, pending: readonly string[] = []): string[] {
-    const schema = pending.length === 0
+    // A pending value of a name that is no argument is reported at once, like any other.
+    const omitted = pending.filter((f) => f in pairArgsSchema.shape);
+    const schema = omitted.length === 0
         ? pairArgsSchema
-        : pairArgsSchema.omit(Object.fromEntries(pending.map((f) => [f, true])) as Record<FieldName, true>);
-    const subset = pending.length === 0 ? args : Object.fromEntries(Object.entries(args).filter(([k]) => !pending.includes(k)));
+        : pairArgsSchema.omit(Object.fromEntries(omitted.map((f) => [f, true])) as Record<FieldName, true>);
+    const subset = omitted.length === 0 ? args : Object.fromEntries(Object.entries(args).filter(([k]) => !omitted.includes(k)));
 
     const problems: string[] = [];
     const result = schema.safeParse(subset);
     if (!result.success) {
         for (const issue of result.error.issues) {
             if (issue.code === "unrecognized_keys") {
-                problems.push(...issue.keys.map((k) => `${k}: is not an argument of AttachedConnectorPair`));
+                problems.push(...issue.keys.map(notAnArgument));
             } else {
                 problems.push(`${issue.path.map(String).join(".") || "(arguments)"}: ${issue.message}`);
             }
         }
     }
+    return [...problems, ...checkAcross(args, pending)];
+}
+
+/** The checks that span two arguments, once both are known. */
+function checkAcross(args: Record<string, unknown>, pending: readonly string[]): string[] {
+    const known = (...fields: string[]) => fields.every((f) => !pending.includes(f));
+    const problems: string[] = [];
     const { connectorNamespace, siteNamespace } = args;
     if (typeof connectorNamespace === "string" && connectorNamespace === siteNamespace) {
         problems.push(`siteNamespace: '${siteNamespace}' is also the connectorNamespace; ${rules.ruleDescriptions.distinctNamespaces}`);
     }
+    const clientCert = known("useClientCert", "tlsCredentials") && rules.checkClientCert(args.useClientCert, args.tlsCredentials);
+    if (clientCert) problems.push(`useClientCert: ${clientCert}`);
     return problems;
 }

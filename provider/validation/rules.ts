@@ -2,9 +2,18 @@
 // input validation, the README and the policy pack all use these. Skupper's CRDs check
 // only types and required fields, so these rules close that gap. Each rule returns
 // undefined when the value is fine, or a sentence saying what is wrong.
-// This module depends on nothing, so the policy pack can carry it as it is.
+// This module depends only on its dependency-free siblings (quote.ts, selector.ts), so
+// the policy pack can carry it as it is.
+
+import { quote } from "./quote";
+import { parseSelector, Requirement } from "./selector";
+
+export { quote };
 
 export type RuleResult = string | undefined;
+
+/** The longest wait the component accepts: the Kubernetes provider turns it into a Go duration. */
+export const MAX_TIMEOUT_SECONDS = 86400;
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -20,14 +29,10 @@ export const ruleDescriptions = {
     port: "an integer from 1 to 65535",
     selector: "a non-empty Kubernetes label selector, such as app=backend or app=db,tier in (primary)",
     type: "empty or tcp (the only type Skupper implements for attached connectors)",
-    timeoutSeconds: "a positive integer number of seconds",
+    timeoutSeconds: `an integer from 1 to ${MAX_TIMEOUT_SECONDS} (seconds, at most one day)`,
     settings: "a map of strings to strings",
+    routingKeyPrefix: "a prefix owns the routing key equal to it and the keys that continue it after '-' or '.' (shop owns shop, shop-cart and shop.cart, not shopping-cart); a prefix that ends in '-' or '.' owns the keys that start with it",
 } as const;
-
-/** A value as messages show it: quoted, with control characters escaped. */
-export function quote(value: string): string {
-    return `'${JSON.stringify(value).slice(1, -1)}'`;
-}
 
 function dns1123(value: string, pattern: RegExp, max: number, what: string): RuleResult {
     if (value.length === 0) return `must not be empty; expected ${what}`;
@@ -60,8 +65,9 @@ export function checkType(value: string | undefined): RuleResult {
     return `${quote(value)} is not supported; expected ${ruleDescriptions.type}`;
 }
 
+/** Bounded: far larger values overflow a Go duration, or print as 1e+21, which the provider cannot parse. */
 export function checkTimeoutSeconds(value: unknown): RuleResult {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_SECONDS) {
         return `${JSON.stringify(value)} is not ${ruleDescriptions.timeoutSeconds}`;
     }
     return undefined;
@@ -89,55 +95,53 @@ export function checkLabelValue(value: string): RuleResult {
 }
 
 /**
- * A Kubernetes label selector in its string form: comma-separated requirements, each
- * `key`, `!key`, `key=value`, `key==value`, `key!=value`, `key in (v1,v2)` or
- * `key notin (v1,v2)`. An empty selector would select every pod, so it is refused.
+ * A Kubernetes label selector in its string form, valid exactly when the API server's
+ * parser accepts it (see selector.ts), with two more rules of ours: it must not be empty
+ * (an empty selector selects every pod), and a set must list a value (`key in ()` reads
+ * as "no values" but selects the empty value).
  */
 export function checkSelector(selector: string): RuleResult {
-    if (selector.trim().length === 0) {
+    const parsed = parseSelector(selector);
+    if (parsed.problem !== undefined) return `${quote(selector)} is not valid: ${parsed.problem}`;
+    if (parsed.requirements.length === 0) {
         return `must not be empty (an empty selector would select every pod); expected ${ruleDescriptions.selector}`;
     }
-    for (const requirement of splitRequirements(selector)) {
-        const problem = checkRequirement(requirement.trim());
+    for (const requirement of parsed.requirements) {
+        const problem = checkRequirement(requirement);
         if (problem) return `${quote(selector)} is not valid: ${problem}`;
     }
     return undefined;
 }
 
-function splitRequirements(selector: string): string[] {
-    const parts: string[] = [];
-    let depth = 0;
-    let current = "";
-    for (const ch of selector) {
-        if (ch === "(") depth++;
-        if (ch === ")") depth--;
-        if (ch === "," && depth === 0) {
-            parts.push(current);
-            current = "";
-        } else {
-            current += ch;
-        }
+const INT64_MAX = 2n ** 63n - 1n;
+
+function checkRequirement({ key, operator, values }: Requirement): RuleResult {
+    const keyProblem = checkLabelKey(key);
+    if (keyProblem) return keyProblem;
+    if ((operator === "in" || operator === "notin") && values.length === 0) {
+        const same = operator === "in" ? "=" : "!=";
+        return `${quote(`${key} ${operator} ()`)} lists no values; expected at least one value (Kubernetes reads () as the empty value; write ${key}${same} for that)`;
     }
-    parts.push(current);
-    return parts;
+    if (operator === ">" || operator === "<") {
+        const [value] = values;
+        const integer = /^[+-]?[0-9]+$/.test(value) && BigInt(value) <= INT64_MAX && BigInt(value) >= -INT64_MAX - 1n;
+        if (!integer) return `${quote(`${key}${operator}${value}`)} compares with ${quote(value)}; expected a 64-bit integer after '${operator}'`;
+    }
+    return values.map(checkLabelValue).find((p) => p !== undefined);
 }
 
-const SET_REQUIREMENT = /^(\S+)\s+(in|notin)\s*\(([^()]*)\)$/;
-const EQUALITY_REQUIREMENT = /^([^\s=!]+)\s*(==|=|!=)\s*(\S*)$/;
+/** useClientCert sends the client certificate of the tlsCredentials Secret, so it needs one. */
+export function checkClientCert(useClientCert: unknown, tlsCredentials: unknown): RuleResult {
+    if (useClientCert !== true || (typeof tlsCredentials === "string" && tlsCredentials !== "")) return undefined;
+    return "is true but tlsCredentials is not set; expected tlsCredentials naming the Secret whose client certificate is sent, or useClientCert false";
+}
 
-function checkRequirement(req: string): RuleResult {
-    if (req.length === 0) return "it has an empty requirement (check for a stray comma)";
-    const set = SET_REQUIREMENT.exec(req);
-    if (set) {
-        const values = set[3].split(",").map((v) => v.trim());
-        if (values.length === 1 && values[0] === "") return `${quote(req)} lists no values`;
-        return checkLabelKey(set[1]) ?? values.map(checkLabelValue).find((p) => p !== undefined);
-    }
-    const eq = EQUALITY_REQUIREMENT.exec(req);
-    if (eq) return checkLabelKey(eq[1]) ?? checkLabelValue(eq[3]);
-    const exists = /^!?\s*([^\s=!(),]+)$/.exec(req);
-    if (exists) return checkLabelKey(exists[1]);
-    return `${quote(req)} is not a label requirement (key=value, key!=value, key in (a,b), key notin (a,b), key or !key)`;
+/** Whether a routing-key prefix owns a key (see ruleDescriptions.routingKeyPrefix). */
+export function ownsRoutingKey(prefix: string, key: string): boolean {
+    if (prefix === "" || !key.startsWith(prefix)) return false;
+    if (key === prefix || prefix.endsWith("-") || prefix.endsWith(".")) return true;
+    const next = key[prefix.length];
+    return next === "-" || next === ".";
 }
 
 /** A string map such as `settings`: every value must be a string. */

@@ -18,7 +18,7 @@ function previewGo(program: "example" | "providers"): Planned[] {
             ...pluginEnv(),
             PREVIEW_PROGRAM: program,
             PREVIEW_WORK_DIR: fs.mkdtempSync(path.join(stateDir, "go-")),
-            PULUMI_ROOT: toolchain,
+            PULUMI_ROOT: toolchain.dir,
         },
         stdio: ["ignore", "pipe", "inherit"],
         maxBuffer: 64 * 1024 * 1024,

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { AttachedConnectorPair } from "../../provider";
-import { createNamespaces } from "../../scripts/cluster/fixtures";
+
 import { e2e, newStack, policyPackDir } from "./harness";
 
 interface Remediation {
@@ -30,7 +30,7 @@ describe("the policy pack under the real pulumi CLI", function () {
     this.timeout(300000);
 
     before(async () => {
-        await createNamespaces(e2e().kube, "policy-shop", "policy-west");
+        await e2e().env.createNamespaces("policy-shop", "policy-west");
     });
 
     it("fails the preview of raw, mismatched resources, naming each mandatory violation", async () => {

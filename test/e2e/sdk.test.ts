@@ -25,7 +25,7 @@ describe("the generated SDKs", function () {
 
     before(() => {
         fresh = fs.mkdtempSync(path.join(e2e().stateDir, "sdk-"));
-        generateSdks(e2e().toolchain, fresh);
+        generateSdks(e2e().toolchain.dir, fresh);
     });
 
     for (const language of sdkLanguages) {

@@ -39,7 +39,7 @@ describe("the component from a Pulumi YAML program, through the plugin", functio
     });
 
     it("creates each half with the provider the program passes for it", async () => {
-        const kubeconfig = JSON.stringify(fs.readFileSync(e2e().cluster.kubeconfig, "utf8"));
+        const kubeconfig = JSON.stringify(fs.readFileSync(e2e().env.kubeconfig, "utf8"));
         const creates = await plannedCreates(await yamlStack(`name: yaml-providers
 runtime: yaml
 resources:

@@ -1,7 +1,8 @@
+// The whole pack over what the component really registers, in an update and in a preview.
 import * as assert from "node:assert/strict";
 import { policies } from "../../policy/policies";
-import { registered, resetMocks, setUpMocks, valueOf } from "../unit/mocks";
-import { binding, connector, Resource, validatePack } from "./helper";
+import { registered, resetMocks, settle, setUpMocks, unknownInPreview, valueOf } from "../unit/mocks";
+import { asSentToPolicies, binding, connector, Resource, validatePack } from "./helper";
 
 describe("the pack over real programs", () => {
     let m: typeof import("../../provider");
@@ -15,11 +16,17 @@ describe("the pack over real programs", () => {
     /** The custom resources the component registers, as the pack sees them. */
     function registeredResources(): Resource[] {
         return registered.filter((r) => r.custom).map((r) => ({
-            type: r.type, props: r.inputs, name: r.name, urn: `urn:pulumi:test::unit::${r.type}::${r.name}`,
+            type: r.type, props: asSentToPolicies(r.inputs), name: r.name, urn: `urn:pulumi:test::unit::${r.type}::${r.name}`,
         }));
     }
 
-    it("passes every enabled policy on what AttachedConnectorPair registers", async () => {
+    /** The advisory notices of a pack run with no grants and no prefixes configured. */
+    const notConfigured = [
+        /^skupper-unconfigured-policies: skupper-namespace-grants has no grants configured/,
+        /^skupper-unconfigured-policies: skupper-routing-key-ownership has no prefixes configured/,
+    ];
+
+    it("passes every enabled policy on what AttachedConnectorPair registers (only noting that grants and prefixes are not configured)", async () => {
         const pairs = [
             new m.AttachedConnectorPair("orders", { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: "app=orders" }),
             new m.AttachedConnectorPair("payments", { connectorNamespace: "billing", siteNamespace: "west", port: 5432, selector: "app=pg", routingKey: "payments-db", awaitListener: true }),
@@ -28,7 +35,26 @@ describe("the pack over real programs", () => {
         await Promise.all(pairs.map((p) => valueOf(p.ready)));
         const resources = registeredResources();
         assert.equal(resources.length, 6);
-        assert.deepEqual(await validatePack(policies, resources), []);
+        const violations = await validatePack(policies, resources);
+        assert.equal(violations.length, notConfigured.length, violations.join("\n"));
+        notConfigured.forEach((notice, i) => assert.match(violations[i], notice));
+    });
+
+    it("in a preview with the selector not known yet, runs every policy on what the pair registers, but the selector's", async () => {
+        await setUpMocks({ preview: true });
+        try {
+            const pair = new m.AttachedConnectorPair("orders", {
+                connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: unknownInPreview<string>("selector-source"),
+            });
+            await settle(pair.ready);
+            const skupperObjects = registeredResources().filter((r) => r.type.startsWith("kubernetes:skupper.io/"));
+            const violations = await validatePack(policies, skupperObjects);
+            const cannotRun = violations.filter((v) => v.includes("can't run during preview"));
+            assert.deepEqual(cannotRun.map((v) => v.split(":")[0]), ["skupper-attached-connector-selector"], violations.join("\n"));
+            assert.equal(violations.length, 1 + notConfigured.length, violations.join("\n"));
+        } finally {
+            await setUpMocks();
+        }
     });
 
     it("passes skupper-require-tls on a pair that names tlsCredentials", async () => {

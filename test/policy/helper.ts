@@ -1,20 +1,35 @@
 // The one helper of the policy tier: calls the policies the way the pack would, with
-// the config defaults of each policy's schema, and returns the violations reported.
-import { PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { BINDING_TYPE, CONNECTOR_TYPE } from "../../policy/lib/objects";
+// the config defaults of each policy's schema, the resource's provider, and unknown
+// values that throw when read (as in a preview), and returns the violations reported.
+import * as pulumi from "@pulumi/pulumi";
+import { PolicyProviderResource, PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { takeUnconfigured } from "../../policy/lib/unconfigured";
+import { ATTACHED_CONNECTOR_BINDING_TYPE as BINDING_TYPE, ATTACHED_CONNECTOR_TYPE as CONNECTOR_TYPE } from "../../provider/constants";
 
 export interface Resource {
     type: string;
     props: Record<string, any>;
     name: string;
     urn: string;
+    provider?: PolicyProviderResource;
 }
+
+// The policy server's own proxy, which throws its UnknownValueError when a policy reads
+// an unknown value; it is internal to @pulumi/policy, so it has no type declarations.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/proxy") as {
+    unknownCheckingProxy: <T>(value: T) => T;
+    UnknownValueError: new (...args: never[]) => Error;
+};
+
+/** How the engine sends an unknown value to a policy pack. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 type Policy = ResourceValidationPolicy | StackValidationPolicy;
 
 let counter = 0;
 
-function resource(type: string, kind: string, namespace: string, name: string | undefined, spec: Record<string, any>, annotations?: Record<string, string>): Resource {
+function resource(type: string, kind: string, namespace: string | undefined, name: string | undefined, spec: Record<string, any>, annotations?: Record<string, string>): Resource {
     const resourceName = `${name ?? kind.toLowerCase()}-${++counter}`;
     return {
         type,
@@ -24,16 +39,33 @@ function resource(type: string, kind: string, namespace: string, name: string | 
     };
 }
 
-/** An AttachedConnector in `namespace` named `name` (all fine unless overridden). */
-export function connector(namespace: string, name: string | undefined, spec: Record<string, any> = {}, annotations?: Record<string, string>): Resource {
+/** An AttachedConnector in `namespace` named `name` (all fine unless overridden); undefined leaves metadata.namespace out. */
+export function connector(namespace: string | undefined, name: string | undefined, spec: Record<string, any> = {}, annotations?: Record<string, string>): Resource {
     return resource(CONNECTOR_TYPE, "AttachedConnector", namespace, name,
         { siteNamespace: "west", port: 8080, selector: "app=backend", ...spec }, annotations ?? { "pulumi.com/waitFor": "condition=Ready" });
 }
 
 /** An AttachedConnectorBinding in `namespace` named `name` (all fine unless overridden). */
-export function binding(namespace: string, name: string | undefined, spec: Record<string, any> = {}, annotations?: Record<string, string>): Resource {
+export function binding(namespace: string | undefined, name: string | undefined, spec: Record<string, any> = {}, annotations?: Record<string, string>): Resource {
     return resource(BINDING_TYPE, "AttachedConnectorBinding", namespace, name,
         { connectorNamespace: "shop", routingKey: name ?? "key", ...spec }, annotations ?? { "pulumi.com/waitFor": "condition=Configured" });
+}
+
+/** The resource as created by a Kubernetes provider whose props are `providerProps`. */
+export function withProvider(r: Resource, providerProps: Record<string, unknown>): Resource {
+    const name = `k8s-${++counter}`;
+    const provider = { type: "pulumi:providers:kubernetes", props: providerProps, name, urn: `urn:pulumi:test::policy::pulumi:providers:kubernetes::${name}` };
+    return { ...r, provider };
+}
+
+/** Inputs as the engine sends them: a preview's unknown values become the unknown sentinel. */
+export function asSentToPolicies(value: any): any {
+    if (value === pulumi.unknown) return UNKNOWN;
+    if (Array.isArray(value)) return value.map(asSentToPolicies);
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSentToPolicies(v)]));
+    }
+    return value;
 }
 
 /** A matching pair: connector in shop, binding in west. */
@@ -52,9 +84,25 @@ function notApplicable(): never {
     throw new Error("not applicable");
 }
 
+/** The resource as the policy server hands it to a policy: unknown values throw when read. */
+function served<T extends Resource>(r: T): T {
+    const provider = r.provider && { ...r.provider, props: unknownCheckingProxy(r.provider.props) };
+    return { ...r, props: unknownCheckingProxy(r.props), provider };
+}
+
+/** Runs one validation; a read of an unknown value is reported as the server does, as "can't run". */
+async function run(validation: () => unknown, violations: string[]): Promise<void> {
+    try {
+        await validation();
+    } catch (e) {
+        if (!(e instanceof UnknownValueError)) throw e;
+        violations.push(`can't run during preview: ${e.message}`);
+    }
+}
+
 function resourceArgs(policy: Policy, r: Resource, config: object): ResourceValidationArgs {
     return {
-        ...r,
+        ...served(r),
         opts: {} as ResourceValidationArgs["opts"],
         stackTags: new Map(),
         isType: () => false,
@@ -67,12 +115,16 @@ function resourceArgs(policy: Policy, r: Resource, config: object): ResourceVali
 export async function validateResource(policy: ResourceValidationPolicy, r: Resource, config: object = {}): Promise<string[]> {
     const violations: string[] = [];
     const validations = [policy.validateResource ?? []].flat();
-    for (const validate of validations) await validate(resourceArgs(policy, r, config), (message) => violations.push(message));
+    for (const validate of validations) {
+        await run(() => validate(resourceArgs(policy, r, config), (message) => violations.push(message)), violations);
+    }
     return violations;
 }
 
 export async function remediateResource(policy: ResourceValidationPolicy, r: Resource, config: object = {}): Promise<Record<string, any> | undefined> {
-    return (await policy.remediateResource?.(resourceArgs(policy, r, config))) ?? undefined;
+    let remediated: Record<string, any> | undefined;
+    await run(async () => { remediated = (await policy.remediateResource?.(resourceArgs(policy, r, config))) ?? undefined; }, []);
+    return remediated;
 }
 
 export interface StackViolation { message: string; urn?: string }
@@ -80,17 +132,24 @@ export interface StackViolation { message: string; urn?: string }
 export async function validateStack(policy: StackValidationPolicy, resources: Resource[], config: object = {}): Promise<StackViolation[]> {
     const violations: StackViolation[] = [];
     const args: StackValidationArgs = {
-        resources: resources.map((r) => ({ ...r, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource),
+        resources: resources.map((r) => ({ ...served(r), opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource),
         stackTags: new Map(),
         getConfig: <T extends object>() => configOf(policy, config) as T,
         notApplicable,
     };
-    await policy.validateStack(args, (message, urn) => violations.push({ message, urn }));
-    return violations;
+    const cannotRun: string[] = [];
+    await run(() => policy.validateStack(args, (message, urn) => violations.push({ message, urn })), cannotRun);
+    return [...violations, ...cannotRun.map((message) => ({ message }))];
 }
 
-/** Runs every enabled policy of the pack over a stack; returns `policy: message` lines. */
+/** Starts a new run of the pack, as a new policy server process would: nothing noted yet. */
+export function newRun(): void {
+    takeUnconfigured();
+}
+
+/** Runs every enabled policy of the pack over a stack, as one run; returns `policy: message` lines. */
 export async function validatePack(policies: Policy[], resources: Resource[]): Promise<string[]> {
+    newRun();
     const violations: string[] = [];
     for (const policy of policies) {
         if (policy.enforcementLevel === "disabled") continue;

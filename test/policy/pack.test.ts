@@ -1,3 +1,4 @@
+// The pack as a whole: its policies, levels, config schemas, order and dependencies.
 import * as assert from "node:assert/strict";
 import { policies } from "../../policy/policies";
 import rootPackage = require("../../package.json");
@@ -22,7 +23,14 @@ describe("the policy pack", () => {
             "skupper-attached-connector-name-collision": "mandatory",
             "skupper-routing-key-unique": "advisory",
             "skupper-routing-key-ownership": "mandatory",
+            "skupper-use-client-cert-ignored": "advisory",
+            "skupper-unconfigured-policies": "advisory",
         });
+    });
+
+    it("runs skupper-unconfigured-policies last, after the policies whose missing configuration it reports", () => {
+        // Within a run the server calls the stack policies in the pack's order.
+        assert.equal(policies[policies.length - 1].name, "skupper-unconfigured-policies");
     });
 
     it("describes every policy", () => {

@@ -1,7 +1,9 @@
-// The one mock set-up of the unit tier: a Pulumi engine stand-in that records every
-// registered resource and answers custom resources with their inputs plus a status
-// chosen by the test.
+// The one mock set-up of the unit tier: a Pulumi engine stand-in, for an update or a
+// preview, that records every registered resource and answers custom resources with
+// their inputs plus a status chosen by the test.
 import * as pulumi from "@pulumi/pulumi";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
 
 export interface Registered {
     type: string;
@@ -16,21 +18,51 @@ export const registered: Registered[] = [];
 /** The `status` the mocked cluster reports, by resource type token. */
 export const mockedStatus: Record<string, unknown> = {};
 
-let ready: Promise<void> | undefined;
+const mocks: pulumi.runtime.Mocks = {
+    newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider ?? "", custom: args.custom ?? true });
+        const generation = 1;
+        const state = args.custom
+            ? { ...args.inputs, metadata: { ...args.inputs.metadata, generation }, status: mockedStatus[args.type] }
+            : args.inputs;
+        return { id: args.custom ? `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}` : undefined, state };
+    },
+    call: (args) => args.inputs,
+};
 
-export function setUpMocks(): Promise<void> {
-    ready ??= pulumi.runtime.setMocks({
-        newResource: (args) => {
-            registered.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider ?? "", custom: args.custom ?? true });
-            const generation = 1;
-            const state = args.custom
-                ? { ...args.inputs, metadata: { ...args.inputs.metadata, generation }, status: mockedStatus[args.type] }
-                : args.inputs;
-            return { id: args.custom ? `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}` : undefined, state };
-        },
-        call: (args) => args.inputs,
-    }, "unit", "test", false);
-    return ready;
+let mode: boolean | undefined;
+
+/** Sets up the mocks for an update, or for a preview (dry run) with `preview: true`. */
+export async function setUpMocks(options: { preview?: boolean } = {}): Promise<void> {
+    const preview = options.preview ?? false;
+    if (mode === preview) return;
+    mode = preview;
+    await pulumi.runtime.setMocks(mocks, "unit", "test", preview);
+    // Pulumi's mock monitor lacks error-hook registration (the component registers one per half).
+    const monitor = settings.getMonitor() as Record<string, unknown>;
+    monitor.registerErrorHook = (request: { getName(): string }, done: (err: null, response: object) => void) => {
+        errorHooks.push(request.getName());
+        done(null, {});
+    };
+}
+
+/** The names of the error hooks registered so far. */
+export const errorHooks: string[] = [];
+
+/**
+ * An output that is unknown in a preview, like an output of a resource that is not
+ * created yet: the mocked engine does not return the source's `value`.
+ */
+export function unknownInPreview<T>(name: string): pulumi.Output<T> {
+    return new Source(name).value as pulumi.Output<T>;
+}
+
+class Source extends pulumi.CustomResource {
+    declare public readonly value: pulumi.Output<unknown>;
+
+    constructor(name: string) {
+        super("test:index:Source", name, { value: undefined });
+    }
 }
 
 export function resetMocks(): void {

@@ -1,7 +1,9 @@
+// What AttachedConnectorPair registers under Pulumi's mocks: the two halves, their
+// defaults, waiting, providers, outputs, and the options that decide how changes apply.
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
-import { BINDING, CONNECTOR, mockedStatus, ofType, registered, resetMocks, setUpMocks, valueOf } from "./mocks";
+import { BINDING, CONNECTOR, errorHooks, mockedStatus, ofType, registered, resetMocks, setUpMocks, valueOf } from "./mocks";
 
 type Provider = typeof import("../../provider");
 
@@ -135,6 +137,11 @@ describe("AttachedConnectorPair", () => {
                 assert.equal(r.inputs.metadata.annotations["pulumi.com/skipAwait"], "true");
             }
         });
+
+        it("registers an error hook per half, which explains a wait that failed", async () => {
+            await create({}, undefined, "explained");
+            assert.deepEqual(errorHooks.filter((h) => h.startsWith("explained-")).sort(), ["explained-binding-diagnosis", "explained-connector-diagnosis"]);
+        });
     });
 
     describe("providers", () => {
@@ -205,17 +212,19 @@ describe("AttachedConnectorPair", () => {
         });
     });
 
-    describe("replacement", () => {
-        it("replaces a half when the namespace its spec points at changes", async () => {
+    describe("changes", () => {
+        it("declares no replaceOnChanges: Skupper updates a changed siteNamespace or connectorNamespace in place", async () => {
             const options: Record<string, pulumi.ResourceOptions> = {};
             const pair = new m.AttachedConnectorPair("backend", base, {
                 transformations: [(args) => { options[args.type] = args.opts; return undefined; }],
             });
             await valueOf(pair.ready);
-            // A change of metadata.name or metadata.namespace is a replacement in the
-            // Kubernetes provider itself; the cross-references in spec are declared here.
-            assert.deepEqual((options[CONNECTOR] as pulumi.CustomResourceOptions).replaceOnChanges, ["spec.siteNamespace"]);
-            assert.deepEqual((options[BINDING] as pulumi.CustomResourceOptions).replaceOnChanges, ["spec.connectorNamespace"]);
+            // A replace under the same name would be applied before the old object is
+            // deleted (a field conflict), and the delete would then remove the live object.
+            // A changed metadata.name or metadata.namespace is still a replacement, by the
+            // Kubernetes provider itself.
+            assert.equal((options[CONNECTOR] as pulumi.CustomResourceOptions).replaceOnChanges, undefined);
+            assert.equal((options[BINDING] as pulumi.CustomResourceOptions).replaceOnChanges, undefined);
         });
     });
 });

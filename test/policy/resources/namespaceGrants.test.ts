@@ -1,6 +1,7 @@
+// skupper-namespace-grants, including objects placed by their provider's namespace.
 import * as assert from "node:assert/strict";
 import { namespaceGrants } from "../../../policy/resources/namespaceGrants";
-import { binding, connector, validateResource } from "../helper";
+import { binding, connector, validateResource, withProvider } from "../helper";
 
 describe("skupper-namespace-grants", () => {
     const grants = { west: ["shop", "team-*"] };
@@ -18,6 +19,18 @@ describe("skupper-namespace-grants", () => {
     it("flags a connector namespace the site does not grant", async () => {
         assert.deepEqual(await validateResource(namespaceGrants, connector("billing", "x"), { grants }),
             ["AttachedConnector 'billing/x': site namespace 'west' does not grant connector namespace 'billing' (it grants only shop, team-*)."]);
+    });
+
+    it("judges a connector without metadata.namespace by its provider's namespace, not default", async () => {
+        const inKubeSystem = withProvider(connector(undefined, "x"), { namespace: "kube-system" });
+        assert.deepEqual(await validateResource(namespaceGrants, inKubeSystem, { grants: { west: ["default"] } }),
+            ["AttachedConnector 'kube-system/x': site namespace 'west' does not grant connector namespace 'kube-system' (it grants only default)."]);
+    });
+
+    it("judges a binding without metadata.namespace by its provider's namespace, not default", async () => {
+        const inKubeSystem = withProvider(binding(undefined, "x"), { namespace: "kube-system" });
+        assert.deepEqual(await validateResource(namespaceGrants, inKubeSystem, { grants: { default: ["shop"] } }),
+            ["AttachedConnectorBinding 'kube-system/x': site namespace 'kube-system' does not grant connector namespace 'shop' (it grants no connector namespace)."]);
     });
 
     it("flags a binding in a site namespace with no grants", async () => {

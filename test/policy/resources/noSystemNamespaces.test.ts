@@ -1,6 +1,7 @@
+// skupper-no-system-namespaces, including objects placed by their provider's namespace.
 import * as assert from "node:assert/strict";
 import { noSystemNamespaces } from "../../../policy/resources/noSystemNamespaces";
-import { binding, connector, validateResource } from "../helper";
+import { binding, connector, validateResource, withProvider } from "../helper";
 
 describe("skupper-no-system-namespaces", () => {
     it("passes ordinary namespaces", async () => {
@@ -20,6 +21,23 @@ describe("skupper-no-system-namespaces", () => {
     it("flags a site in kube-node-lease", async () => {
         const violations = await validateResource(noSystemNamespaces, connector("shop", "x", { siteNamespace: "kube-node-lease" }));
         assert.deepEqual(violations, ["AttachedConnector 'shop/x': spec.siteNamespace is the system namespace 'kube-node-lease'."]);
+    });
+
+    it("flags a connector without metadata.namespace whose provider's namespace is kube-system", async () => {
+        // The Kubernetes provider puts such an object in its own `namespace` setting.
+        const dns = withProvider(connector(undefined, "dns"), { namespace: "kube-system" });
+        assert.deepEqual(await validateResource(noSystemNamespaces, dns),
+            ["AttachedConnector 'kube-system/dns': lives in the system namespace 'kube-system'."]);
+    });
+
+    it("reads a missing metadata.namespace as default when the provider sets no namespace", async () => {
+        const dns = withProvider(connector(undefined, "dns"), {});
+        assert.deepEqual(await validateResource(noSystemNamespaces, dns, { extraNamespaces: ["default"] }),
+            ["AttachedConnector 'default/dns': lives in the system namespace 'default'."]);
+    });
+
+    it("keeps an explicit metadata.namespace over the provider's", async () => {
+        assert.deepEqual(await validateResource(noSystemNamespaces, withProvider(connector("shop", "x"), { namespace: "kube-system" })), []);
     });
 
     it("honours extraNamespaces from config", async () => {

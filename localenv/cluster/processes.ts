@@ -1,26 +1,39 @@
-// Starting and stopping the control plane's processes, each logging to a file of its
-// own, and waiting for a condition with a deadline.
+// Starting and stopping the local environment's processes, each in a process group of
+// its own and logging to a file of its own, and waiting for a condition with a deadline.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 
-export interface Started {
+/** How to start a process again (a restart repeats it) and where it runs now. */
+export interface ProcessSpec {
     name: string;
+    binary: string;
+    args: string[];
+    env?: Record<string, string>;
+}
+
+export interface Started extends ProcessSpec {
+    /** The PID, which is also the process group's ID. */
     pid: number;
     log: string;
 }
 
-export function startProcess(name: string, binary: string, args: string[], dir: string, env: NodeJS.ProcessEnv = {}): Started {
-    const log = path.join(dir, `${name}.log`);
+export function startProcess(spec: ProcessSpec, dir: string): Started {
+    const log = path.join(dir, `${spec.name}.log`);
     const out = fs.openSync(log, "a");
-    // Detached, so that a control plane started for the demo outlives the command
-    // that started it; stop() ends it by PID.
-    const child = spawn(binary, args, { cwd: dir, env: { ...process.env, ...env }, stdio: ["ignore", out, out], detached: true });
+    // Detached: a group of its own, so that stop ends its children too, and a control
+    // plane started for the demo outlives the command that started it.
+    const child = spawn(spec.binary, spec.args, {
+        cwd: dir,
+        env: { ...process.env, ...spec.env },
+        stdio: ["ignore", out, out],
+        detached: true,
+    });
     fs.closeSync(out);
     child.unref();
-    if (child.pid === undefined) throw new Error(`${name}: could not start ${binary}`);
-    return { name, pid: child.pid, log };
+    if (child.pid === undefined) throw new Error(`${spec.name}: could not start ${spec.binary}`);
+    return { ...spec, pid: child.pid, log };
 }
 
 export function isRunning(pid: number): boolean {
@@ -32,23 +45,27 @@ export function isRunning(pid: number): boolean {
     }
 }
 
-/** Ends a process: SIGTERM, then SIGKILL if it is still there after the grace period. */
-export async function stopProcess(pid: number, graceMs = 5000): Promise<void> {
-    if (!isRunning(pid)) return;
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
     try {
-        process.kill(pid, "SIGTERM");
+        process.kill(-pid, signal);
     } catch {
-        return;
+        // the group is gone already
     }
+}
+
+/** Ends a process group: SIGTERM, then SIGKILL if its leader is still there after the grace period. */
+export async function stopProcess(pid: number, graceMs = 5000): Promise<void> {
+    if (!isRunning(pid)) return signalGroup(pid, "SIGKILL");
+    signalGroup(pid, "SIGTERM");
     const deadline = Date.now() + graceMs;
     while (isRunning(pid) && Date.now() < deadline) await sleep(100);
-    if (isRunning(pid)) {
-        try {
-            process.kill(pid, "SIGKILL");
-        } catch {
-            // it ended in between
-        }
-    }
+    signalGroup(pid, "SIGKILL");
+    while (isRunning(pid)) await sleep(50);
+}
+
+/** Ends process groups at once, for exit paths that cannot wait. */
+export function killNow(pids: number[]): void {
+    for (const pid of pids) signalGroup(pid, "SIGKILL");
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -6,7 +6,7 @@
 # The pins live in package.json ("dependencies" for the npm packages whose engine and
 # provider must match, "toolchain" for the rest).
 #
-# Usage: scripts/toolchain/install.sh [--print-bin-dir]
+# Usage: localenv/toolchain/install.sh
 #   Progress goes to stderr. The last line on stdout is the toolchain folder: its
 #   bin/ holds every tool (put it first on PATH).
 #
@@ -33,6 +33,8 @@ ETCD_VERSION=$(pin 'p.toolchain.etcd')
 SKUPPER_MODULE=$(pin 'p.toolchain.skupperModule')
 PULUMI_YAML_MODULE=$(pin 'p.toolchain.pulumiYamlModule')
 PULUMI_YAML_VERSION=${PULUMI_YAML_MODULE#*@}
+KWOK_MODULE=$(pin 'p.toolchain.kwokModule')
+KWOK_VERSION=${KWOK_MODULE#*@}
 
 # One folder per set of pins; its bin/ is laid out as the Automation API expects a
 # pulumi installation to be.
@@ -173,13 +175,29 @@ build_kubernetes() {
     go mod edit -replace="$m=$m@$staging"
   done
   go mod edit -require="k8s.io/kubernetes@$KUBERNETES_VERSION" \
-    -tool=k8s.io/kubernetes/cmd/kube-apiserver -tool=k8s.io/kubernetes/cmd/kube-controller-manager
+    -tool=k8s.io/kubernetes/cmd/kube-apiserver -tool=k8s.io/kubernetes/cmd/kube-controller-manager \
+    -tool=k8s.io/kubernetes/cmd/kube-scheduler -tool=k8s.io/kubernetes/cmd/kubectl
   go mod tidy
   local minor=${KUBERNETES_VERSION#v1.}; minor=${minor%%.*}
   local v=k8s.io/component-base/version
   mkdir -p "$out.tmp"
   go build -ldflags "-X $v.gitVersion=$KUBERNETES_VERSION -X $v.gitMajor=1 -X $v.gitMinor=$minor -X $v.gitTreeState=clean" \
-    -o "$out.tmp/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager
+    -o "$out.tmp/" k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kube-controller-manager \
+    k8s.io/kubernetes/cmd/kube-scheduler k8s.io/kubernetes/cmd/kubectl
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+# ---------------------------------------------------------------------- kwok
+# kwok plays the kubelets: it runs a fake Node and reports scheduled Pods Running and Ready.
+build_kwok() {
+  local mod=${KWOK_MODULE%@*}
+  local dir="$cache/build/kwok-$KWOK_VERSION" out="$cache/tools/kwok-$KWOK_VERSION"
+  wrapper_module "$dir" toolchain/kwok
+  cd "$dir"
+  go mod edit -require="$KWOK_MODULE" -tool="$mod/cmd/kwok"
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -o "$out.tmp/kwok" "$mod/cmd/kwok"
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
@@ -229,11 +247,20 @@ provide kube-apiserver KUBE_APISERVER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes --version
 provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
   "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes --version
+provide kube-scheduler KUBE_SCHEDULER "$KUBERNETES_VERSION" \
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-scheduler" build_kubernetes --version
+provide kubectl KUBECTL "$KUBERNETES_VERSION" \
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kubectl" build_kubernetes version --client
+provide kwok KWOK "$KWOK_VERSION" "$cache/tools/kwok-$KWOK_VERSION/kwok" build_kwok --version
 
 provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen
 # The Kubernetes package's schema, which the SDKs of the component refer to.
 ln -sfn "$(module_field "$K8S_PROVIDER_MODULE" Dir)/cmd/pulumi-resource-kubernetes/schema.json" \
   "$toolchain/kubernetes-schema.json"
+
+# kwok's own stage definitions (how a fake Node and its Pods move through their
+# lifecycle), from the same module version as the binary.
+ln -sfn "$(module_field "$KWOK_MODULE" Dir)/kustomize/stage" "$toolchain/kwok-stages"
 
 provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
   "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml

@@ -1,0 +1,96 @@
+// The Skupper part of the environment: its CRDs, and what reconciles attached
+// connectors: the real controller (out of cluster, watching every namespace) or, in
+// emulated mode only, the status emulator. Either one must pass the same probe.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { load } from "js-yaml";
+import { SKUPPER_API_VERSION, SKUPPER_GROUP, skupperKinds } from "../../provider/constants";
+import { Toolchain } from "../toolchain/toolchain";
+import { generateCrds } from "./crds";
+import { KubeClient, paths } from "./kubeClient";
+import { ProcessSpec, waitFor } from "./processes";
+
+/** real: Skupper's own controller reconciles; emulated: the status emulator stands in for it. */
+export type SkupperMode = "real" | "emulated";
+
+/** The namespace the controller counts as its own (it creates nothing there for attached connectors). */
+export const CONTROLLER_NAMESPACE = "skupper";
+
+interface Crd {
+    metadata: { name: string };
+    [field: string]: unknown;
+}
+
+/** Skupper's own CRDs for our kinds when the toolchain has them, otherwise the ones generated from provider/crds. */
+export function crdsFor(tools: Toolchain): { crds: Crd[]; source: string } {
+    if (tools.skupperCrds) {
+        const all = fs.readdirSync(tools.skupperCrds).filter((f) => f.endsWith(".yaml"))
+            .map((f) => load(fs.readFileSync(path.join(tools.skupperCrds!, f), "utf8")) as Crd);
+        return { crds: all, source: `Skupper's own (${tools.skupperCrds})` };
+    }
+    return { crds: generateCrds() as unknown as Crd[], source: "generated from provider/crds" };
+}
+
+export async function installCrds(kube: KubeClient, crds: Crd[]): Promise<void> {
+    for (const crd of crds) await kube.ensure(paths.crds, crd);
+    await waitFor("Skupper CRDs established", async () => {
+        const list = await kube.get<{ items: { metadata: { name: string }; status?: { conditions?: { type: string; status: string }[] } }[] }>(paths.crds);
+        const established = new Set(list.items
+            .filter((c) => c.status?.conditions?.some((x) => x.type === "Established" && x.status === "True"))
+            .map((c) => c.metadata.name));
+        return crds.every((c) => established.has(c.metadata.name)) ? true : undefined;
+    }, 60000);
+}
+
+/** Whether a cluster serves every kind this package types (for an existing cluster). */
+export async function missingKinds(kube: KubeClient): Promise<string[]> {
+    const missing: string[] = [];
+    for (const { plural } of Object.values(skupperKinds)) {
+        if (!(await kube.find(`${paths.crds}/${plural}.${SKUPPER_GROUP}`))) missing.push(`${plural}.${SKUPPER_GROUP}`);
+    }
+    return missing;
+}
+
+export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: string): ProcessSpec {
+    if (mode === "real") {
+        return {
+            name: "skupper-controller",
+            binary: tools.bin("skupper-controller"),
+            args: [`--kubeconfig=${kubeconfig}`],
+            env: { NAMESPACE: CONTROLLER_NAMESPACE, CONTROLLER_NAME: "skupper-controller", SKUPPER_METRICS_DISABLE: "true", WATCH_NAMESPACE: "" },
+        };
+    }
+    const root = path.resolve(__dirname, "../..");
+    return {
+        name: "skupper-emulator",
+        binary: process.execPath,
+        args: ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), path.join(root, "localenv/doubles/skupperEmulator.ts"), "--kubeconfig", kubeconfig],
+        env: { TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
+    };
+}
+
+let probes = 0;
+
+/**
+ * The readiness check of whatever plays Skupper: an AttachedConnector with no binding
+ * must get Skupper's status ("No matching AttachedConnectorBinding in site namespace")
+ * within the timeout. The probe object is deleted afterwards.
+ */
+export async function probeSkupper(kube: KubeClient, namespace: string, timeoutMs = 60000, started?: Parameters<typeof waitFor>[3]): Promise<void> {
+    const name = `probe-${process.pid}-${++probes}`;
+    const path = paths.skupper(namespace, "AttachedConnector", name);
+    await kube.create(paths.skupper(namespace, "AttachedConnector"), {
+        apiVersion: SKUPPER_API_VERSION,
+        kind: "AttachedConnector",
+        metadata: { name },
+        spec: { siteNamespace: `${namespace}-nosite`, port: 8080, selector: "skupper-pulumi/probe=true" },
+    });
+    try {
+        await waitFor("Skupper reconciling attached connectors", async () => {
+            const object = await kube.get<{ status?: { conditions?: { type: string }[] } }>(path);
+            return object.status?.conditions?.some((c) => c.type === "Configured") ? true : undefined;
+        }, timeoutMs, started);
+    } finally {
+        await kube.delete(path).catch(() => undefined);
+    }
+}

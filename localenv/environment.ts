@@ -1,0 +1,263 @@
+// The local environment as one object: it owns every process it starts from the first
+// one on (a failure part-way stops what was started), the mode Skupper runs in, the
+// kubeconfig, the environment pulumi runs with, and cleanup. It runs either the local
+// control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok,
+// Skupper's controller or the emulator) or against an existing cluster given
+// explicitly, where it starts nothing and removes only the namespaces it created.
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { KubeAccess, KubeClient } from "./cluster/kubeClient";
+import { readKubeconfig } from "./cluster/kubeconfig";
+import { startKubernetes } from "./cluster/kubernetes";
+import { startKwok } from "./cluster/kwok";
+import { createNamespaces, createSite, deleteRunNamespaces } from "./cluster/objects";
+import { isRunning, killNow, ProcessSpec, Started, startProcess, stopProcess } from "./cluster/processes";
+import { controllerSpec, CONTROLLER_NAMESPACE, crdsFor, installCrds, missingKinds, probeSkupper, SkupperMode } from "./cluster/skupper";
+import { RoleRule, teamKubeconfig } from "./cluster/teams";
+import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
+
+export { SkupperMode };
+
+export interface StartOptions {
+    log?: (line: string) => void;
+    /** "auto" (the default): real when a Skupper controller is available, emulated otherwise. */
+    mode?: SkupperMode | "auto";
+    /** An existing cluster's kubeconfig (with Skupper installed cluster-wide): nothing is started, the mode is real. */
+    kubeconfig?: string;
+    toolchain?: Toolchain;
+}
+
+interface State {
+    dir: string;
+    kubeconfig: string;
+    access: KubeAccess;
+    toolchain: string;
+    mode: SkupperMode;
+    /** How Skupper is played, for the mode line. */
+    skupper: string;
+    existingCluster: boolean;
+    /** Labels the namespaces this run creates; on an existing cluster, their prefix. */
+    run: string;
+    processes: Started[];
+}
+
+type Ready = (started: Started) => Promise<void>;
+
+export class LocalEnvironment {
+    private client: KubeClient;
+    private readonly readiness = new Map<string, Ready>();
+    private ownsProcesses = false;
+
+    private constructor(private readonly state: State, private readonly log: (line: string) => void) {
+        this.client = new KubeClient(state.access);
+    }
+
+    get kube(): KubeClient { return this.client; }
+    get mode(): SkupperMode { return this.state.mode; }
+    get kubeconfig(): string { return this.state.kubeconfig; }
+    get dir(): string { return this.state.dir; }
+    get toolchain(): Toolchain { return toolchainAt(this.state.toolchain); }
+    get existingCluster(): boolean { return this.state.existingCluster; }
+    get processes(): readonly Started[] { return this.state.processes; }
+
+    /** The mode line: `mode: real (Skupper controller 2.2.1 ...)`. */
+    describe(): string {
+        return `mode: ${this.state.mode} (${this.state.skupper}${this.state.existingCluster ? `; existing cluster ${this.state.access.server}` : ""})`;
+    }
+
+    static async start(options: StartOptions = {}): Promise<LocalEnvironment> {
+        const log = options.log ?? (() => undefined);
+        const tools = options.toolchain ?? provideToolchain(log);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skupper-pulumi-env-"));
+        const run = `r${randomBytes(3).toString("hex")}`;
+        if (options.kubeconfig) return LocalEnvironment.attachExisting(options.kubeconfig, options.mode, tools, dir, run, log);
+
+        const mode = chooseMode(options.mode ?? "auto", tools);
+        const env = new LocalEnvironment({
+            dir, run, mode, kubeconfig: path.join(dir, "kubeconfig"), access: { server: "" }, toolchain: tools.dir,
+            skupper: mode === "real" ? `Skupper controller ${controllerVersion(tools)}, ${fs.realpathSync(tools.bin("skupper-controller"))}`
+                : "Skupper status emulator; no Skupper controller available",
+            existingCluster: false, processes: [],
+        }, log);
+        log(env.describe());
+        env.own();
+        try {
+            const launch = (spec: ProcessSpec, ready: Ready) => env.launch(spec, ready);
+            const { access, kubeconfig } = await startKubernetes(launch, tools, dir, log);
+            Object.assign(env.state, { access, kubeconfig });
+            env.client = new KubeClient(access);
+            env.save();
+            await startKwok(launch, tools, kubeconfig, env.kube, log);
+            const { crds, source } = crdsFor(tools);
+            log(`installing the Skupper CRDs: ${source}`);
+            await installCrds(env.kube, crds);
+            await env.createNamespaces(CONTROLLER_NAMESPACE);
+            log(mode === "real" ? "starting the Skupper controller (cluster-wide)" : "starting the Skupper status emulator (no controller available)");
+            await env.launch(controllerSpec(mode, tools, kubeconfig), (started) => probeSkupper(env.kube, CONTROLLER_NAMESPACE, 60000, started));
+            log(`ready; kubeconfig ${kubeconfig}`);
+            return env;
+        } catch (e) {
+            await env.stop();
+            throw e;
+        }
+    }
+
+    private static async attachExisting(kubeconfig: string, mode: StartOptions["mode"], tools: Toolchain, dir: string, run: string, log: (line: string) => void): Promise<LocalEnvironment> {
+        if (mode === "emulated") throw new Error("an existing cluster runs in real mode only: the emulator never plays Skupper beside a real cluster");
+        const access = readKubeconfig(kubeconfig);
+        const env = new LocalEnvironment({
+            dir, run, mode: "real", kubeconfig: path.resolve(kubeconfig), access, toolchain: tools.dir,
+            skupper: "the cluster's own Skupper controller", existingCluster: true, processes: [],
+        }, log);
+        log(env.describe());
+        const missing = await missingKinds(env.kube);
+        if (missing.length > 0) throw new Error(`${kubeconfig}: the cluster lacks Skupper's CRDs (${missing.join(", ")}); install Skupper 2.x cluster-wide first`);
+        const probeNs = env.namespace("probe");
+        await env.createNamespaces(probeNs);
+        await probeSkupper(env.kube, probeNs, 60000).catch(async (e) => {
+            await env.stop();
+            throw new Error(`no Skupper controller reconciles attached connectors in ${access.server} (${(e as Error).message})`);
+        });
+        env.save();
+        log("ready");
+        return env;
+    }
+
+    /** An environment left running by `npm run cluster -- start` or the demo. */
+    static resume(dir: string, log: (line: string) => void = () => undefined): LocalEnvironment {
+        return new LocalEnvironment(JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8")), log);
+    }
+
+    /** A namespace name of this run: as given on the local control plane, prefixed with the run on an existing cluster. */
+    namespace(base: string): string {
+        return this.state.existingCluster ? `${this.state.run}-${base}` : base;
+    }
+
+    createNamespaces(...names: string[]): Promise<void> {
+        return createNamespaces(this.kube, this.state.run, names);
+    }
+
+    createSite(namespace: string, name = "site"): Promise<void> {
+        return createSite(this.kube, namespace, name);
+    }
+
+    /** A kubeconfig (JSON text) for a ServiceAccount with only the given rights in one namespace. */
+    teamKubeconfig(namespace: string, account: string, rules: RoleRule[]): Promise<string> {
+        return teamKubeconfig(this.kube, this.state.access, namespace, account, rules);
+    }
+
+    /** The environment every pulumi command runs with: the toolchain first on PATH, this cluster, a local backend, no downloads. */
+    pulumiEnv(backendDir: string, passphrase: string): Record<string, string> {
+        return {
+            PATH: `${path.join(this.state.toolchain, "bin")}${path.delimiter}${process.env.PATH}`,
+            KUBECONFIG: this.state.kubeconfig,
+            PULUMI_BACKEND_URL: `file://${backendDir}`,
+            PULUMI_CONFIG_PASSPHRASE: passphrase,
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        };
+    }
+
+    /** Stops a process of the environment (its whole group), for fault tests. */
+    async stopProcess(name: string): Promise<void> {
+        const started = this.find(name);
+        await stopProcess(started.pid);
+        this.log(`${name} stopped`);
+    }
+
+    /** Starts a stopped process again with the same command line and waits until it works. */
+    async startProcess(name: string): Promise<void> {
+        const old = this.find(name);
+        this.state.processes = this.state.processes.filter((p) => p !== old);
+        await this.launch(old, this.readiness.get(name) ?? (async () => undefined));
+        this.log(`${name} started again`);
+    }
+
+    async processRunning(name: string): Promise<boolean> {
+        return isRunning(this.find(name).pid);
+    }
+
+    async restartProcess(name: string): Promise<void> {
+        await this.stopProcess(name);
+        await this.startProcess(name);
+    }
+
+    /** The process that plays Skupper's part: the controller in real mode, the emulator otherwise. */
+    get skupperProcess(): string {
+        return this.state.mode === "real" ? "skupper-controller" : "skupper-emulator";
+    }
+
+    /** Stops every process (newest first) and removes the folder; on an existing cluster, deletes the run's namespaces. */
+    async stop(): Promise<void> {
+        if (this.state.existingCluster) await deleteRunNamespaces(this.kube, this.state.run).catch((e) => this.log(`cleanup: ${String(e)}`));
+        for (const p of [...this.state.processes].reverse()) await stopProcess(p.pid);
+        this.disown();
+        fs.rmSync(this.state.dir, { recursive: true, force: true });
+    }
+
+    /** Leaves the processes running after this program ends (the demo and `npm run cluster -- start` do). */
+    detach(): void {
+        this.disown();
+    }
+
+    // Until stop() or detach(), the processes end with this program, however it ends.
+    private readonly killAll = () => killNow(this.state.processes.map((p) => p.pid));
+    private readonly onSignal = (signal: NodeJS.Signals) => {
+        this.killAll();
+        process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+
+    private own(): void {
+        this.ownsProcesses = true;
+        process.on("exit", this.killAll);
+        process.once("SIGINT", this.onSignal);
+        process.once("SIGTERM", this.onSignal);
+    }
+
+    private disown(): void {
+        if (!this.ownsProcesses) return;
+        this.ownsProcesses = false;
+        process.off("exit", this.killAll);
+        process.off("SIGINT", this.onSignal);
+        process.off("SIGTERM", this.onSignal);
+    }
+
+    private async launch(spec: ProcessSpec, ready: Ready): Promise<Started> {
+        const started = startProcess({ name: spec.name, binary: spec.binary, args: spec.args, env: spec.env }, this.state.dir);
+        this.state.processes.push(started);
+        this.readiness.set(spec.name, ready);
+        this.save();
+        await ready(started);
+        return started;
+    }
+
+    private find(name: string): Started {
+        const started = this.state.processes.find((p) => p.name === name);
+        if (!started) throw new Error(`no process ${name} in this environment (${this.state.processes.map((p) => p.name).join(", ")})`);
+        return started;
+    }
+
+    private save(): void {
+        fs.writeFileSync(path.join(this.state.dir, "state.json"), JSON.stringify(this.state, null, 2), { mode: 0o600 });
+    }
+}
+
+function controllerVersion(tools: Toolchain): string {
+    try {
+        return execFileSync(tools.bin("skupper-controller"), ["-version"], { encoding: "utf8", timeout: 10000 }).trim();
+    } catch {
+        return "(version unknown)";
+    }
+}
+
+function chooseMode(wanted: SkupperMode | "auto", tools: Toolchain): SkupperMode {
+    const available = tools.has("skupper-controller");
+    if (wanted === "real" && !available) {
+        throw new Error("real mode needs the Skupper controller: the toolchain has none (see its output above); " +
+            "set SKUPPER_CONTROLLER and SKUPPER_CRDS to a controller built elsewhere and its CRDs");
+    }
+    return wanted === "auto" ? (available ? "real" : "emulated") : wanted;
+}

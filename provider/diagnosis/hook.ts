@@ -1,0 +1,50 @@
+// An error hook on each half: when its create or update fails (a readiness timeout
+// above all), it reads the object back and reports Skupper's reason, so that
+// `pulumi up` says why the half is not ready and not only that the wait timed out.
+import { AsyncResource } from "node:async_hooks";
+import * as pulumi from "@pulumi/pulumi";
+import { SKUPPER_API_VERSION, skupperKinds } from "../constants";
+import { explainNotReady, HalfObject } from "./explain";
+import { defaultAccess, KubeAccess, KubeError, kubeRequest } from "./kubeAccess";
+
+type HalfKind = "AttachedConnector" | "AttachedConnectorBinding";
+
+/**
+ * `readable` says whether the half goes through the default provider, whose cluster
+ * this process can reach too; a half with a provider of its own is explained without
+ * reading it back.
+ */
+export function diagnoseHalf(hookName: string, kind: HalfKind, waitFor: () => string | undefined, readable: boolean): pulumi.ErrorHook {
+    // Bound to the program's context: the engine calls the hook from outside it, and
+    // Pulumi's log (like the rest of its runtime state) lives in that context.
+    return new pulumi.ErrorHook(hookName, AsyncResource.bind(async (args: pulumi.ErrorHookArgs) => {
+        const metadata = args.newInputs?.metadata ?? {};
+        const where = `${kind} ${metadata.namespace ?? "default"}/${metadata.name}`;
+        const expected = waitFor();
+        const reason = readable ? await readReason(kind, metadata.namespace, metadata.name, expected ?? "") : undefined;
+        const look = `kubectl get ${skupperKinds[kind].shortNames[0]} -n ${metadata.namespace} ${metadata.name} -o yaml`;
+        const message = expected && args.errors.some((e) => /failed to fully initialize|timed out/.test(e))
+            ? `${where} did not become ${expected.replace(/^condition=/, "")}: ${reason ?? `see its status with \`${look}\``}`
+            : `${where}: ${args.failedOperation} failed${reason ? `; ${reason}` : ""}`;
+        // Not attached to the half: its URN resolves only once this hook has returned.
+        await pulumi.log.error(message);
+        return false;
+    }));
+}
+
+async function readReason(kind: HalfKind, namespace: string, name: string, waitFor: string): Promise<string | undefined> {
+    let access: KubeAccess;
+    try {
+        const config = new pulumi.Config("kubernetes");
+        access = defaultAccess(config.get("kubeconfig"), config.get("context"));
+    } catch {
+        return undefined;
+    }
+    try {
+        const object = await kubeRequest<HalfObject>(access, "GET", `/apis/${SKUPPER_API_VERSION}/namespaces/${namespace}/${skupperKinds[kind].plural}/${name}`);
+        return explainNotReady(kind, namespace, object, waitFor);
+    } catch (e) {
+        if (e instanceof KubeError && e.status === 404) return explainNotReady(kind, namespace, undefined, waitFor);
+        return undefined;
+    }
+}

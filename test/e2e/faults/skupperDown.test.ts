@@ -1,0 +1,60 @@
+// Faults 1 and 2: whatever plays Skupper (the controller in real mode, the emulator in
+// emulated mode) is down when up starts, or restarts in the middle of it. up waits
+// for it; when it stays away longer than timeoutSeconds, up fails saying what it saw,
+// and the next up (Skupper back) converges without duplicating anything.
+import * as assert from "node:assert/strict";
+import { scaleDeployment } from "../../../localenv/cluster/objects";
+import { sleep, waitFor } from "../../../localenv/cluster/processes";
+import { e2e } from "../harness";
+import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
+
+describe("faults: Skupper down or restarting", function () {
+    this.timeout(600000);
+
+    before(function () {
+        if (e2e().env.existingCluster) this.skip(); // an existing cluster's controller is not ours to stop
+    });
+
+    afterEach(async () => {
+        const { env } = e2e();
+        if (!(await env.processRunning(env.skupperProcess))) await env.startProcess(env.skupperProcess);
+    });
+
+    it("waits while Skupper is down and succeeds once it starts 10 s later", async () => {
+        const { env } = e2e();
+        const world = await pairWorld("skupper-late");
+        await env.stopProcess(env.skupperProcess);
+        const up = world.stack.up();
+        await sleep(10000);
+        await env.startProcess(env.skupperProcess);
+        const outputs = (await up).outputs;
+        assert.equal(outputs.ready.value, true);
+        await upSettled(world.stack);
+    });
+
+    it("fails after timeoutSeconds while Skupper stays down, naming the half; the next up succeeds", async () => {
+        const { env } = e2e();
+        const world = await pairWorld("skupper-away", { args: { timeoutSeconds: 10 } });
+        await env.stopProcess(env.skupperProcess);
+        const error = await world.stack.up().then(() => undefined, (e: Error) => e);
+        assert.ok(error, "up must fail while nothing reconciles");
+        assert.match(error.message, new RegExp(`AttachedConnector ${world.shop}/backend did not become Ready: Skupper wrote no status on it`));
+
+        await env.startProcess(env.skupperProcess);
+        const outputs = await upSettled(world.stack);
+        assert.equal(outputs.ready, true);
+        assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), [`${world.shop}/backend`]);
+        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [`${world.west}/backend`]);
+    });
+
+    it("survives Skupper restarting in the middle of up", async () => {
+        const { env, kube } = e2e();
+        const world = await pairWorld("skupper-restart", { replicas: 0 });
+        const up = world.stack.up();
+        await waitFor("the connector created", async () => (await live("AttachedConnector", world.shop, "backend"))?.status ? true : undefined, 120000);
+        await env.restartProcess(env.skupperProcess);
+        await scaleDeployment(kube, world.shop, "backend", 1);
+        assert.equal((await up).outputs.ready.value, true);
+        await upSettled(world.stack);
+    });
+});

@@ -1,0 +1,30 @@
+// Scenario 6: a pair that cannot become ready. up fails after timeoutSeconds (not the
+// provider's default ten minutes), naming the half that did not become ready and
+// saying why: Skupper's own message, or that Skupper wrote no status because the site
+// namespace has no Site.
+import * as assert from "node:assert/strict";
+import { pairWorld } from "./pairWorld";
+
+describe("lifecycle: a pair that does not become ready", function () {
+    this.timeout(600000);
+
+    it("fails after timeoutSeconds on the binding of a site namespace without a Site, saying so", async () => {
+        const world = await pairWorld("no-site", { site: false, args: { timeoutSeconds: 15 } });
+        const started = Date.now();
+        const error = await world.stack.up().then(() => undefined, (e: Error) => e);
+        const seconds = (Date.now() - started) / 1000;
+        assert.ok(error, "up must fail");
+        console.log(`      up failed after ${seconds.toFixed(1)} s (timeoutSeconds 15)`);
+        assert.ok(seconds < 15 * 4, `up took ${seconds} s: the pair's timeoutSeconds was not applied`);
+        assert.match(error.message, new RegExp(`AttachedConnectorBinding ${world.west}/backend did not become Configured: Skupper wrote no status on it: is there a Skupper Site in namespace '${world.west}'\\?`));
+        assert.match(error.message, /backend-binding/, "the error is reported on the binding half");
+    });
+
+    it("fails on the connector with Skupper's message when no pod matches the selector", async () => {
+        const world = await pairWorld("no-pods", { replicas: 0, args: { timeoutSeconds: 15 } });
+        const error = await world.stack.up().then(() => undefined, (e: Error) => e);
+        assert.ok(error, "up must fail");
+        assert.match(error.message, new RegExp(`AttachedConnector ${world.shop}/backend did not become Ready: Skupper says (Error|Pending): (No matches for selector|Not ready)`));
+        assert.match(error.message, /backend-connector/, "the error is reported on the connector half");
+    });
+});
