@@ -2,7 +2,7 @@
 // AttachedConnectorBinding as one checked, consistent, awaited pair.
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { awaitAnnotations, DEFAULT_TIMEOUT_SECONDS } from "./awaitAnnotations";
+import { DEFAULT_TIMEOUT_SECONDS, providerAnnotations } from "./providerAnnotations";
 import { ATTACHED_CONNECTOR_TYPE, PAIR_TYPE, WAIT_FOR } from "./constants";
 import { AttachedConnector, AttachedConnectorBinding, Condition } from "./crds";
 import { conditionHolds, conditionsOf, statusMessage, statusText } from "./status";
@@ -121,7 +121,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
             // An output that resolves to undefined leaves labels out, as undefined does.
             labels: from("labels") as pulumi.Input<Record<string, string>> | undefined,
             annotations: field(["annotations", "skipAwait", "awaitListener", "timeoutSeconds"], (a) => {
-                const annotations = awaitAnnotations(kind, a);
+                const annotations = providerAnnotations(kind, a);
                 waitsFor[kind] = annotations[WAIT_FOR];
                 return { ...a.annotations, ...annotations };
             }),

@@ -32,5 +32,7 @@ export const PAIR_TYPE = "skupper:index:AttachedConnectorPair";
 export const WAIT_FOR = "pulumi.com/waitFor";
 export const TIMEOUT_SECONDS = "pulumi.com/timeoutSeconds";
 export const SKIP_AWAIT = "pulumi.com/skipAwait";
+/** Take over fields another field manager set, instead of failing on the conflict. */
+export const PATCH_FORCE = "pulumi.com/patchForce";
 /** Set by the provider's Check on an object it named itself. */
 export const AUTONAMED = "pulumi.com/autonamed";

@@ -2,4 +2,3 @@ export { AttachedConnectorPair, AttachedConnectorPairArgs } from "./attachedConn
 export * from "./crds";
 export { PairArgumentsError } from "./validation/error";
 export * as rules from "./validation/rules";
-export * as awaitAnnotations from "./awaitAnnotations";

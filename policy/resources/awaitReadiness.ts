@@ -1,4 +1,4 @@
-import { defaultWaitFor } from "../../provider/awaitAnnotations";
+import { defaultWaitFor } from "../../provider/providerAnnotations";
 import { SKIP_AWAIT, WAIT_FOR } from "../../provider/constants";
 import { describe, SkupperObject } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";

@@ -16,7 +16,7 @@ export function explainNotReady(kind: string, namespace: string, object: HalfObj
     if (!status || (!status.status && !status.conditions?.length)) {
         return kind === "AttachedConnectorBinding"
             ? `Skupper wrote no status on it: is there a Skupper Site in namespace '${namespace}'? Skupper handles a binding only through the site of its namespace`
-            : "Skupper wrote no status on it: is a Skupper controller running that watches this namespace?";
+            : "Skupper wrote no status on it: either no Skupper controller watches this namespace, or Skupper is waiting for a first pod that matches the selector";
     }
     const wanted = waitFor.replace(/^condition=/, "");
     const condition = status.conditions?.find((c) => c.type === wanted);

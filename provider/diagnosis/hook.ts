@@ -23,7 +23,7 @@ export function diagnoseHalf(hookName: string, kind: HalfKind, waitFor: () => st
         const expected = waitFor();
         const reason = readable ? await readReason(kind, metadata.namespace, metadata.name, expected ?? "") : undefined;
         const look = `kubectl get ${skupperKinds[kind].shortNames[0]} -n ${metadata.namespace} ${metadata.name} -o yaml`;
-        const message = expected && args.errors.some((e) => /failed to fully initialize|timed out/.test(e))
+        const message = expected && /timed out waiting for the condition/.test(args.errors[0] ?? "")
             ? `${where} did not become ${expected.replace(/^condition=/, "")}: ${reason ?? `see its status with \`${look}\``}`
             : `${where}: ${args.failedOperation} failed${reason ? `; ${reason}` : ""}`;
         // Not attached to the half: its URN resolves only once this hook has returned.

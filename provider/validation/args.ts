@@ -2,7 +2,7 @@
 // with the rules of rules.ts on each value, and the checks that span two arguments.
 // Every problem becomes one line, `field: what is wrong; expected ...`.
 import { z } from "zod";
-import { managedAnnotations } from "../awaitAnnotations";
+import { managedAnnotations } from "../providerAnnotations";
 import * as rules from "./rules";
 import { closestName } from "./suggest";
 

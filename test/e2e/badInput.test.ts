@@ -11,7 +11,7 @@ describe("bad input under the real engine", function () {
             const stack = await newStack(async () => {
                 new AttachedConnectorPair("bad", { ...validPairArgs, ...change } as any);
             }, "bad-input");
-            const problem = new RegExp(expected.source.replace(/^\^/, "- "), expected.flags);
+            const problem = new RegExp(expected.source.replace(/^\^/, "- "), expected.flags.includes("m") ? expected.flags : `${expected.flags}m`);
             await assert.rejects(stack.preview(), (e: Error) => {
                 assert.match(e.message, /AttachedConnectorPair 'bad' has invalid arguments:/);
                 assert.match(e.message, problem);

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/automation";
 import { KubeClient } from "../../localenv/cluster/kubeClient";
 import { LocalEnvironment } from "../../localenv/environment";
 import { environmentOptions } from "../../localenv/options";
@@ -53,9 +53,14 @@ export const mochaHooks = {
             stateDir: fs.mkdtempSync(path.join(os.tmpdir(), "skupper-pulumi-state-")),
         };
     },
-    afterEach(this: Mocha.Context) {
+    async afterEach(this: Mocha.Context) {
         if (this.currentTest?.state === "passed") results.passed++;
         else if (this.currentTest?.state === "failed") results.failed++;
+        // An up a failed test left running would go on changing the cluster under the next test.
+        for (const up of background.splice(0)) {
+            up.abort.abort();
+            await up.result.catch(() => undefined);
+        }
     },
     async afterAll(this: Mocha.Context) {
         this.timeout(180000);
@@ -65,6 +70,26 @@ export const mochaHooks = {
         current = undefined;
     },
 };
+
+export interface BackgroundUp {
+    /** The up's result; a failure is left for the test to check. */
+    result: Promise<UpResult>;
+    /** Whether up has returned (or failed) yet. */
+    returned(): boolean;
+}
+
+const background: (BackgroundUp & { abort: AbortController })[] = [];
+
+/** Starts `up` without waiting for it; the root hooks abort it if the test ends first. */
+export function upInBackground(stack: Stack): BackgroundUp {
+    const abort = new AbortController();
+    let done = false;
+    const result = stack.up({ signal: abort.signal });
+    result.then(() => (done = true), () => (done = true));
+    const up = { result, returned: () => done, abort };
+    background.push(up);
+    return up;
+}
 
 /** The environment every pulumi command of the tier runs with. */
 export function pulumiEnv(): Record<string, string> {

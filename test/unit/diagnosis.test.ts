@@ -15,7 +15,7 @@ describe("explaining a half that did not become ready", () => {
 
     it("says a connector without status means no controller watches it", () => {
         assert.match(explainNotReady("AttachedConnector", "shop", { metadata: { generation: 1 } }, "condition=Ready"),
-            /Skupper wrote no status on it: is a Skupper controller running/);
+            /Skupper wrote no status on it: either no Skupper controller watches this namespace, or Skupper is waiting for a first pod/);
     });
 
     it("quotes Skupper's status and the awaited condition", () => {

@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
 import { waitFor } from "../../../localenv/cluster/processes";
-import { e2e } from "../harness";
+import { e2e, upInBackground } from "../harness";
 import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 describe("faults: kube-apiserver restarts during up", function () {
@@ -16,11 +16,12 @@ describe("faults: kube-apiserver restarts during up", function () {
     it("finishes the up once the API server is back", async () => {
         const { env, kube } = e2e();
         const world = await pairWorld("apiserver-restart", { replicas: 0 });
-        const up = world.stack.up();
-        await waitFor("the connector created", async () => (await live("AttachedConnector", world.shop, "backend"))?.status ? true : undefined, 120000);
+        const up = upInBackground(world.stack);
+        await waitFor("both halves created", async () =>
+            (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
         await env.restartProcess("kube-apiserver");
         await scaleDeployment(kube, world.shop, "backend", 1);
-        assert.equal((await up).outputs.ready.value, true);
+        assert.equal((await up.result).outputs.ready.value, true);
         await upSettled(world.stack);
         assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), [`${world.shop}/backend`]);
         assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [`${world.west}/backend`]);

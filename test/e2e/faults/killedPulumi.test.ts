@@ -1,12 +1,13 @@
 // Fault 4: the pulumi process is killed (SIGKILL) in the middle of up, while it waits
-// for Skupper. The state keeps the interrupted creates as pending operations; as
-// Pulumi documents, `pulumi refresh --clear-pending-creates` settles them, and the next
-// up adopts the objects that were created (server-side apply) and finishes the job.
+// for Skupper. It leaves its lock on the stack and the interrupted creates as pending
+// operations; as Pulumi documents, `pulumi cancel` removes the lock, `pulumi refresh
+// --clear-pending-creates` settles the operations, and the next up adopts the objects
+// that were created (server-side apply) and finishes the job.
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
 import { waitFor } from "../../../localenv/cluster/processes";
-import { e2e } from "../harness";
+import { e2e, upInBackground } from "../harness";
 import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 /** The PID of the `pulumi up` the Automation API runs for this stack. */
@@ -22,15 +23,18 @@ describe("faults: pulumi killed during up", function () {
     it("leaves pending creates that refresh settles; the next up converges without duplicates", async () => {
         const { kube } = e2e();
         const world = await pairWorld("killed-pulumi", { replicas: 0 });
-        const up = world.stack.up().then(() => undefined, (e: Error) => e);
-        await waitFor("the connector created", async () => (await live("AttachedConnector", world.shop, "backend"))?.status ? true : undefined, 120000);
+        const up = upInBackground(world.stack);
+        await waitFor("both halves created", async () =>
+            (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
         const pid = await waitFor("the pulumi process", async () => pulumiUpPid(world.stack.name), 10000);
         process.kill(pid, "SIGKILL");
-        assert.ok(await up, "up fails when its process is killed");
+        await assert.rejects(up.result, "up fails when its process is killed");
 
         const pending = (await world.stack.exportStack()).deployment.pending_operations ?? [];
         assert.ok(pending.length > 0, "the interrupted creates are recorded as pending operations");
         await scaleDeployment(kube, world.shop, "backend", 1);
+        // The killed process left its lock on the stack; `pulumi cancel` removes it.
+        await world.stack.cancel();
         await world.stack.refresh({ clearPendingCreates: true });
         const outputs = await upSettled(world.stack);
         assert.equal(outputs.ready, true);

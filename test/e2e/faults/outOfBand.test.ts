@@ -7,7 +7,7 @@ import { paths } from "../../../localenv/cluster/kubeClient";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
 import { waitFor } from "../../../localenv/cluster/processes";
 import { e2e } from "../harness";
-import { assertSettled, live, outputsOf, pairWorld, upSettled } from "../lifecycle/pairWorld";
+import { assertSettled, condition, live, outputsOf, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 describe("faults: changes out of band", function () {
     this.timeout(600000);
@@ -20,9 +20,12 @@ describe("faults: changes out of band", function () {
 
         const refresh = await world.stack.refresh();
         assert.equal(refresh.summary.resourceChanges?.delete, 1, `refresh reports the deleted binding: ${JSON.stringify(refresh.summary.resourceChanges)}`);
-        const outputs = await upSettled(world.stack);
-        assert.equal(outputs.ready, true);
+        await upSettled(world.stack);
         assert.ok(await live("AttachedConnectorBinding", world.west, "backend"), "the binding is back");
+        // The connector was not changed by that up, so its outputs are still the refreshed
+        // ones (no binding); up --refresh reads Skupper's status anew.
+        assert.equal(condition(await live("AttachedConnector", world.shop, "backend"), "Ready")?.status, "True");
+        assert.equal(outputsOf(await world.stack.up({ refresh: true })).ready, true);
     });
 
     it("restores a routing key edited by hand", async () => {

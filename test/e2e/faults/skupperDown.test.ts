@@ -5,7 +5,7 @@
 import * as assert from "node:assert/strict";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
 import { sleep, waitFor } from "../../../localenv/cluster/processes";
-import { e2e } from "../harness";
+import { e2e, upInBackground } from "../harness";
 import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 describe("faults: Skupper down or restarting", function () {
@@ -24,10 +24,11 @@ describe("faults: Skupper down or restarting", function () {
         const { env } = e2e();
         const world = await pairWorld("skupper-late");
         await env.stopProcess(env.skupperProcess);
-        const up = world.stack.up();
+        const up = upInBackground(world.stack);
         await sleep(10000);
+        assert.equal(up.returned(), false, "up returned while nothing reconciled the pair");
         await env.startProcess(env.skupperProcess);
-        const outputs = (await up).outputs;
+        const outputs = (await up.result).outputs;
         assert.equal(outputs.ready.value, true);
         await upSettled(world.stack);
     });
@@ -38,7 +39,7 @@ describe("faults: Skupper down or restarting", function () {
         await env.stopProcess(env.skupperProcess);
         const error = await world.stack.up().then(() => undefined, (e: Error) => e);
         assert.ok(error, "up must fail while nothing reconciles");
-        assert.match(error.message, new RegExp(`AttachedConnector ${world.shop}/backend did not become Ready: Skupper wrote no status on it`));
+        assert.match(error.message, new RegExp(`AttachedConnector ${world.shop}/backend did not become Ready: Skupper wrote no status on it: either no Skupper controller watches this namespace`));
 
         await env.startProcess(env.skupperProcess);
         const outputs = await upSettled(world.stack);
@@ -50,11 +51,13 @@ describe("faults: Skupper down or restarting", function () {
     it("survives Skupper restarting in the middle of up", async () => {
         const { env, kube } = e2e();
         const world = await pairWorld("skupper-restart", { replicas: 0 });
-        const up = world.stack.up();
-        await waitFor("the connector created", async () => (await live("AttachedConnector", world.shop, "backend"))?.status ? true : undefined, 120000);
+        const up = upInBackground(world.stack);
+        // With no pod yet, Skupper may write no status on the connector: wait for the objects.
+        await waitFor("both halves created", async () =>
+            (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
         await env.restartProcess(env.skupperProcess);
         await scaleDeployment(kube, world.shop, "backend", 1);
-        assert.equal((await up).outputs.ready.value, true);
+        assert.equal((await up.result).outputs.ready.value, true);
         await upSettled(world.stack);
     });
 });

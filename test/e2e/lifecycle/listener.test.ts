@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import { sleep } from "../../../localenv/cluster/processes";
 import { writeRemoteListener } from "../../../localenv/doubles/remoteListener";
-import { e2e } from "../harness";
+import { e2e, upInBackground } from "../harness";
 import { assertSettled, condition, live, outputsOf, pairWorld, upSettled } from "./pairWorld";
 
 describe("lifecycle: a listener appears in the network", function () {
@@ -26,18 +26,14 @@ describe("lifecycle: a listener appears in the network", function () {
 
     it("with awaitListener, blocks up until the listener appears", async () => {
         const world = await pairWorld("await-listener", { args: { awaitListener: true, routingKey: "orders" } });
-        let returned = false;
-        const up = world.stack.up().then((result) => {
-            returned = true;
-            return result;
-        });
+        const up = upInBackground(world.stack);
         await sleep(10000);
-        assert.equal(returned, false, "up returned before any listener existed");
+        assert.equal(up.returned(), false, "up returned before any listener existed");
         const binding = await live("AttachedConnectorBinding", world.west, "backend");
         assert.equal(condition(binding, "Configured")?.status, "True", "the binding is configured; only the listener is missing");
 
         await writeRemoteListener(e2e().kube, world.west, "orders");
-        const outputs = outputsOf(await up);
+        const outputs = outputsOf(await up.result);
         assert.equal(outputs.hasMatchingListener, true);
         assert.equal(outputs.bindingStatus, "Ready");
         assert.equal(outputs.ready, true);

@@ -1,11 +1,11 @@
-// How the component (and the policy pack's remediation) asks the Kubernetes provider to
-// wait for Skupper: the provider's own await reads these annotations, so no polling
-// code of ours runs.
+// The annotations through which the component (and the policy pack's remediation)
+// instructs the Kubernetes provider: wait for Skupper (the provider's own await reads
+// them, so no polling code of ours runs), and own every field of both halves.
 
-import { SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
+import { PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
 
 /** Annotations the component manages; a user annotation of the same key is refused. */
-export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT];
+export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT, PATCH_FORCE];
 
 /**
  * What each half waits for by default. An AttachedConnector is Ready when Skupper has
@@ -25,6 +25,15 @@ export interface AwaitOptions {
     skipAwait: boolean;
     awaitListener: boolean;
     timeoutSeconds: number;
+}
+
+/**
+ * Everything the component sets on a half. The pair is the one declaration of both
+ * objects, so a field someone changed by hand is taken back (server-side apply would
+ * otherwise refuse the update as a field conflict).
+ */
+export function providerAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {
+    return { ...awaitAnnotations(kind, options), [PATCH_FORCE]: "true" };
 }
 
 export function awaitAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {
