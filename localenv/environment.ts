@@ -4,7 +4,6 @@
 // control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok,
 // Skupper's controller or the emulator) or against an existing cluster given
 // explicitly, where it starts nothing and removes only the namespaces it created.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -15,7 +14,7 @@ import { startKubernetes } from "./cluster/kubernetes";
 import { startKwok } from "./cluster/kwok";
 import { createNamespaces, createSite, deleteRunNamespaces } from "./cluster/objects";
 import { isRunning, killNow, ProcessSpec, Started, startProcess, stopProcess } from "./cluster/processes";
-import { controllerSpec, CONTROLLER_NAMESPACE, crdsFor, installCrds, missingKinds, probeSkupper, SkupperMode } from "./cluster/skupper";
+import { controllerSpec, CONTROLLER_NAMESPACE, crdsFor, installCrds, missingKinds, probeSkupper, SkupperMode, skupperMode } from "./cluster/skupper";
 import { RoleRule, teamKubeconfig } from "./cluster/teams";
 import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
 
@@ -75,12 +74,10 @@ export class LocalEnvironment {
         const run = `r${randomBytes(3).toString("hex")}`;
         if (options.kubeconfig) return LocalEnvironment.attachExisting(options.kubeconfig, options.mode, tools, dir, run, log);
 
-        const mode = chooseMode(options.mode ?? "auto", tools);
+        const { mode, description } = skupperMode(options.mode ?? "auto", tools);
         const env = new LocalEnvironment({
             dir, run, mode, kubeconfig: path.join(dir, "kubeconfig"), access: { server: "" }, toolchain: tools.dir,
-            skupper: mode === "real" ? `Skupper controller ${controllerVersion(tools)}, ${fs.realpathSync(tools.bin("skupper-controller"))}`
-                : "Skupper status emulator; no Skupper controller available",
-            existingCluster: false, processes: [],
+            skupper: description, existingCluster: false, processes: [],
         }, log);
         log(env.describe());
         env.own();
@@ -243,21 +240,4 @@ export class LocalEnvironment {
     private save(): void {
         fs.writeFileSync(path.join(this.state.dir, "state.json"), JSON.stringify(this.state, null, 2), { mode: 0o600 });
     }
-}
-
-function controllerVersion(tools: Toolchain): string {
-    try {
-        return execFileSync(tools.bin("skupper-controller"), ["-version"], { encoding: "utf8", timeout: 10000 }).trim();
-    } catch {
-        return "(version unknown)";
-    }
-}
-
-function chooseMode(wanted: SkupperMode | "auto", tools: Toolchain): SkupperMode {
-    const available = tools.has("skupper-controller");
-    if (wanted === "real" && !available) {
-        throw new Error("real mode needs the Skupper controller: the toolchain has none (see its output above); " +
-            "set SKUPPER_CONTROLLER and SKUPPER_CRDS to a controller built elsewhere and its CRDs");
-    }
-    return wanted === "auto" ? (available ? "real" : "emulated") : wanted;
 }

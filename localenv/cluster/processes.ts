@@ -20,6 +20,11 @@ export interface Started extends ProcessSpec {
 }
 
 export function startProcess(spec: ProcessSpec, dir: string): Started {
+    try {
+        fs.accessSync(spec.binary, fs.constants.X_OK);
+    } catch {
+        throw new Error(`${spec.name}: ${spec.binary} is not an executable file`);
+    }
     const log = path.join(dir, `${spec.name}.log`);
     const out = fs.openSync(log, "a");
     // Detached: a group of its own, so that stop ends its children too, and a control

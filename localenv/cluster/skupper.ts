@@ -1,6 +1,7 @@
 // The Skupper part of the environment: its CRDs, and what reconciles attached
 // connectors: the real controller (out of cluster, watching every namespace) or, in
 // emulated mode only, the status emulator. Either one must pass the same probe.
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
@@ -55,7 +56,7 @@ export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: 
     if (mode === "real") {
         return {
             name: "skupper-controller",
-            binary: tools.bin("skupper-controller"),
+            binary: tools.skupperController!,
             args: [`--kubeconfig=${kubeconfig}`],
             env: { NAMESPACE: CONTROLLER_NAMESPACE, CONTROLLER_NAME: "skupper-controller", SKUPPER_METRICS_DISABLE: "true", WATCH_NAMESPACE: "" },
         };
@@ -67,6 +68,27 @@ export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: 
         args: ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), path.join(root, "localenv/doubles/skupperEmulator.ts"), "--kubeconfig", kubeconfig],
         env: { TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
     };
+}
+
+/** The mode a start asks for ("auto": real when there is a controller), and how Skupper is played in it. */
+export function skupperMode(wanted: SkupperMode | "auto", tools: Toolchain): { mode: SkupperMode; description: string } {
+    const controller = tools.skupperController;
+    if (wanted === "real" && !controller) {
+        throw new Error("real mode needs the Skupper controller: the toolchain has none (see its output above); " +
+            "set SKUPPER_CONTROLLER and SKUPPER_CRDS to a controller built elsewhere and its CRDs");
+    }
+    const mode = wanted === "auto" ? (controller ? "real" : "emulated") : wanted;
+    return mode === "real"
+        ? { mode, description: `Skupper controller ${controllerVersion(controller!)}, ${controller}` }
+        : { mode, description: controller ? "Skupper status emulator, as asked" : "Skupper status emulator; no Skupper controller available" };
+}
+
+function controllerVersion(controller: string): string {
+    try {
+        return execFileSync(controller, ["-version"], { encoding: "utf8", timeout: 10000 }).trim();
+    } catch {
+        return "(version unknown)";
+    }
 }
 
 let probes = 0;

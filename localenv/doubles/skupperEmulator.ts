@@ -16,6 +16,7 @@
 import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
 import { SKUPPER_API_VERSION, SkupperKind } from "../../provider/constants";
+import { parseSelector, Requirement } from "../../provider/validation/selector";
 
 // ---------------------------------------------------------------- shapes and inputs
 interface Condition { type: string; status: string; reason: string; message: string; lastTransitionTime: string; observedGeneration?: number }
@@ -75,23 +76,24 @@ function setConfigured(obj: KubeObject, err: string | undefined, required: strin
 // ------------------------------------------------------------------ the label selector
 type LabelTest = (labels: Record<string, string>) => boolean;
 
-/** One requirement of a label selector: `k`, `!k`, `k=v`, `k==v`, `k!=v`, `k in (a,b)`, `k notin (a,b)`. */
-function requirement(text: string): LabelTest | undefined {
-    const exists = /^(!?)\s*([\w./-]+)$/.exec(text);
-    if (exists) return (l) => (l[exists[2]] !== undefined) !== (exists[1] === "!");
-    const equals = /^([\w./-]+)\s*(==|=|!=)\s*([\w.-]*)$/.exec(text);
-    if (equals) return (l) => (l[equals[1]] === equals[3]) !== (equals[2] === "!=");
-    const set = /^([\w./-]+)\s+(in|notin)\s*\(([^)]*)\)$/.exec(text);
-    const values = set?.[3].split(",").map((v) => v.trim());
-    if (set) return (l) => (l[set[1]] !== undefined && values!.includes(l[set[1]])) !== (set[2] === "notin");
-    return undefined;
+/** How the API server matches one requirement (absent keys satisfy != and notin). */
+function matches(r: Requirement, labels: Record<string, string>): boolean {
+    const value = labels[r.key];
+    switch (r.operator) {
+        case "exists": return value !== undefined;
+        case "!": return value === undefined;
+        case "=": case "==": case "in": return value !== undefined && (r.values.length ? r.values : [""]).includes(value);
+        case "!=": case "notin": return value === undefined || !(r.values.length ? r.values : [""]).includes(value);
+        case ">": return value !== undefined && /^-?\d+$/.test(value) && BigInt(value) > BigInt(r.values[0]);
+        case "<": return value !== undefined && /^-?\d+$/.test(value) && BigInt(value) < BigInt(r.values[0]);
+    }
 }
 
 /** A label selector's string form as a test; undefined when it does not parse (listing pods with it fails). */
 function labelSelector(selector: string): LabelTest | undefined {
-    if (selector.trim() === "") return () => true;
-    const tests = selector.split(/,(?![^()]*\))/).map((part) => requirement(part.trim()));
-    return tests.every((t) => t) ? (labels) => tests.every((t) => t!(labels)) : undefined;
+    const parsed = parseSelector(selector);
+    if (parsed.problem !== undefined) return undefined;
+    return (labels) => parsed.requirements.every((r) => matches(r, labels));
 }
 
 // ------------------------------------------------------- the controller's memory and rules

@@ -15,8 +15,8 @@
 #   PULUMI, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, PULUMI_RESOURCE_KUBERNETES
 #                          use this binary instead, if it reports the pinned version
 #                          (pulumi-language-yaml reports none, so it is always built)
-#   SKUPPER_CONTROLLER, SKUPPER_CRDS
-#                          a Skupper controller built elsewhere, and the folder of its CRDs
+#   (SKUPPER_CONTROLLER and SKUPPER_CRDS, a Skupper controller built elsewhere and the
+#   folder of its CRDs, are read by the environment, not here: see localenv/toolchain/toolchain.ts)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -277,25 +277,22 @@ fi
 ln -sfn "$venv" "$toolchain/python"
 log "python: $venv"
 
+# The Skupper controller from its Go module, where the module proxy serves it. A
+# controller built elsewhere (SKUPPER_CONTROLLER, SKUPPER_CRDS) is not linked here: the
+# toolchain folder is shared by every run, the variables belong to one.
 skupper_ver=${SKUPPER_MODULE#*@}
-if [ -n "${SKUPPER_CONTROLLER:-}" ]; then
-  # A controller built elsewhere; its CRDs must come with it.
-  [ -x "$SKUPPER_CONTROLLER" ] || die "SKUPPER_CONTROLLER=$SKUPPER_CONTROLLER is not an executable"
-  [ -d "${SKUPPER_CRDS:-}" ] || die "SKUPPER_CONTROLLER needs SKUPPER_CRDS: the folder of its config/crd/bases"
-  ln -sfn "$(readlink -f "$SKUPPER_CONTROLLER")" "$bindir/skupper-controller"
-  ln -sfn "$(readlink -f "$SKUPPER_CRDS")" "$toolchain/skupper-crds"
-  log "skupper-controller: using $SKUPPER_CONTROLLER with the CRDs in $SKUPPER_CRDS"
-elif [ -x "$cache/tools/skupper-$skupper_ver/controller" ] || \
-     go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
-  if [ ! -x "$cache/tools/skupper-$skupper_ver/controller" ]; then (run_logged "skupper-controller-$skupper_ver" build_skupper); fi
-  ln -sfn "$cache/tools/skupper-$skupper_ver/controller" "$bindir/skupper-controller"
-  ln -sfn "$cache/tools/skupper-$skupper_ver/crds" "$toolchain/skupper-crds"
-  log "skupper-controller $skupper_ver: $cache/tools/skupper-$skupper_ver/controller"
+skupper_built="$cache/tools/skupper-$skupper_ver"
+if [ -x "$skupper_built/controller" ] || go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
+  if [ ! -x "$skupper_built/controller" ]; then (run_logged "skupper-controller-$skupper_ver" build_skupper); fi
+  ln -sfn "$skupper_built/controller" "$bindir/skupper-controller"
+  ln -sfn "$skupper_built/crds" "$toolchain/skupper-crds"
+  log "skupper-controller $skupper_ver: $skupper_built/controller"
 else
-  rm -f "$bindir/skupper-controller"
-  log "skupper-controller: not available; the Go module proxy refuses $SKUPPER_MODULE"
+  rm -f "$bindir/skupper-controller" "$toolchain/skupper-crds"
+  log "skupper-controller: the Go module proxy refuses $SKUPPER_MODULE"
   log "  ($(grep -m1 -o 'server response:.*' "$cache/logs/skupper-download.log" || tail -n 1 "$cache/logs/skupper-download.log"))"
-  log "  set SKUPPER_CONTROLLER and SKUPPER_CRDS to a controller built elsewhere to run it"
+  if [ -n "${SKUPPER_CONTROLLER:-}" ]; then log "  the environment uses SKUPPER_CONTROLLER=$SKUPPER_CONTROLLER"
+  else log "  the environment emulates Skupper unless SKUPPER_CONTROLLER and SKUPPER_CRDS name a controller built elsewhere"; fi
 fi
 
 # Pulumi runs a Node.js policy pack through this plugin when no Node.js language host

@@ -1,5 +1,7 @@
 // The pinned toolchain as the rest of the local environment sees it: provides it (by
-// running install.sh, which builds what is missing) and says where each tool is.
+// running install.sh, which builds what is missing) and says where each tool is. The
+// Skupper controller is the one SKUPPER_CONTROLLER names (built elsewhere, with its CRDs
+// in SKUPPER_CRDS), else the toolchain's own build from Skupper's Go module, if any.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,20 +10,37 @@ export interface Toolchain {
     /** The toolchain folder; its bin/ holds every tool. */
     dir: string;
     bin(name: string): string;
-    has(name: string): boolean;
-    /** The folder of the Skupper CRDs that came with the controller, when there is one. */
+    /** The Skupper controller's executable (its real path), when there is one. */
+    skupperController: string | undefined;
+    /** The folder of the CRDs that came with that controller. */
     skupperCrds: string | undefined;
 }
 
-export function toolchainAt(dir: string): Toolchain {
+export function toolchainAt(dir: string, env: NodeJS.ProcessEnv = process.env): Toolchain {
     const bin = (name: string) => path.join(dir, "bin", name);
-    const crds = path.join(dir, "skupper-crds");
-    return {
-        dir,
-        bin,
-        has: (name) => fs.existsSync(bin(name)),
-        skupperCrds: fs.existsSync(bin("skupper-controller")) && fs.existsSync(crds) ? crds : undefined,
-    };
+    return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env) };
+}
+
+function skupperOf(dir: string, built: string, env: NodeJS.ProcessEnv): Pick<Toolchain, "skupperController" | "skupperCrds"> {
+    const { SKUPPER_CONTROLLER: controller, SKUPPER_CRDS: crds } = env;
+    if (controller) {
+        if (!isExecutable(controller)) throw new Error(`SKUPPER_CONTROLLER: ${controller} is not an executable file; expected a Skupper controller built elsewhere`);
+        if (!crds || !fs.existsSync(crds) || !fs.statSync(crds).isDirectory()) {
+            throw new Error(`SKUPPER_CRDS: ${crds ? `${crds} is not a folder` : "is not set"}; expected the folder of the controller's CRDs (its config/crd/bases)`);
+        }
+        return { skupperController: fs.realpathSync(controller), skupperCrds: fs.realpathSync(crds) };
+    }
+    if (!isExecutable(built)) return { skupperController: undefined, skupperCrds: undefined };
+    return { skupperController: fs.realpathSync(built), skupperCrds: fs.realpathSync(path.join(dir, "skupper-crds")) };
+}
+
+function isExecutable(file: string): boolean {
+    try {
+        fs.accessSync(file, fs.constants.X_OK);
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
 }
 
 /** Builds what is missing of the pinned toolchain (progress on stderr) and returns it. */

@@ -107,6 +107,14 @@ export async function newStack(program: () => Promise<Record<string, unknown> | 
     );
 }
 
+/** The stack's state as the backend stores it (secrets encrypted), not as exportStack shows it (decrypted). */
+export function storedState(stack: Stack): string {
+    const dir = path.join(e2e().stateDir, ".pulumi", "stacks");
+    const file = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).find((f) => path.basename(f) === `${stack.name}.json`);
+    if (!file) throw new Error(`no stored state for stack ${stack.name} in ${dir}`);
+    return fs.readFileSync(path.join(dir, file), "utf8");
+}
+
 export const policyPackDir = path.join(repoRoot, "policy");
 
 /** pulumiEnv with the component's plugin launcher (provider/pulumi-resource-skupper) on

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AttachedConnectorPair } from "../../../provider";
 import { paths } from "../../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
-import { e2e, newStack } from "../harness";
+import { e2e, newStack, storedState } from "../harness";
 import { live, objectsIn, outputsOf } from "../lifecycle/pairWorld";
 
 /** The rights each side needs: its own half, in its own namespace (the provider watches it while it waits). */
@@ -53,13 +53,14 @@ describe("two-sided consent: each half through its own namespace's credentials",
         const outputs = outputsOf(await stack.up());
         assert.equal(outputs.ready, true);
 
-        const state = JSON.stringify(await stack.exportStack());
+        const state = storedState(stack);
         for (const kubeconfig of [teams.workloadKubeconfig, teams.siteKubeconfig]) {
             const token = JSON.parse(kubeconfig).users[0].user.token as string;
             assert.ok(!state.includes(token), "a team's token is in the state in plain text");
+            assert.ok(!JSON.stringify(outputs).includes(token), "a team's token is in the outputs");
         }
         assert.ok(!state.includes("not-a-real-key-0451"), "the TLS Secret's content is in the state");
-        const resources: { type: string; urn: string; provider?: string }[] = JSON.parse(state).deployment.resources;
+        const resources: { type: string; urn: string; provider?: string }[] = (await stack.exportStack()).deployment.resources;
         const providerOf = (type: string) => resources.find((r) => r.type === type)?.provider ?? "";
         assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnector"), /::workload-team::/);
         assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"), /::site-team::/);
