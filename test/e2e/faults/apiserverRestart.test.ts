@@ -2,9 +2,8 @@
 // provider's wait, Skupper and kwok reconnect; up succeeds and nothing is duplicated.
 import * as assert from "node:assert/strict";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
-import { waitFor } from "../../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
-import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
+import { bothHalvesCreated, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 describe("faults: kube-apiserver restarts during up", function () {
     this.timeout(600000);
@@ -17,8 +16,7 @@ describe("faults: kube-apiserver restarts during up", function () {
         const { env, kube } = e2e();
         const world = await pairWorld("apiserver-restart", { replicas: 0 });
         const up = upInBackground(world.stack);
-        await waitFor("both halves created", async () =>
-            (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
+        await bothHalvesCreated(world);
         await env.restartProcess("kube-apiserver");
         await scaleDeployment(kube, world.shop, "backend", 1);
         assert.equal((await up.result).outputs.ready.value, true);

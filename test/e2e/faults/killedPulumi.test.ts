@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
 import { waitFor } from "../../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
-import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
+import { bothHalvesCreated, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 /** The PID of the `pulumi up` the Automation API runs for this stack. */
 function pulumiUpPid(stackName: string): number | undefined {
@@ -24,8 +24,7 @@ describe("faults: pulumi killed during up", function () {
         const { kube } = e2e();
         const world = await pairWorld("killed-pulumi", { replicas: 0 });
         const up = upInBackground(world.stack);
-        await waitFor("both halves created", async () =>
-            (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
+        await bothHalvesCreated(world);
         const pid = await waitFor("the pulumi process", async () => pulumiUpPid(world.stack.name), 10000);
         process.kill(pid, "SIGKILL");
         await assert.rejects(up.result, "up fails when its process is killed");

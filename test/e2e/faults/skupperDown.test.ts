@@ -4,9 +4,9 @@
 // and the next up (Skupper back) converges without duplicating anything.
 import * as assert from "node:assert/strict";
 import { scaleDeployment } from "../../../localenv/cluster/objects";
-import { sleep, waitFor } from "../../../localenv/cluster/processes";
+import { sleep } from "../../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
-import { live, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
+import { bothHalvesCreated, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 
 describe("faults: Skupper down or restarting", function () {
     this.timeout(600000);
@@ -53,8 +53,7 @@ describe("faults: Skupper down or restarting", function () {
         const world = await pairWorld("skupper-restart", { replicas: 0 });
         const up = upInBackground(world.stack);
         // With no pod yet, Skupper may write no status on the connector: wait for the objects.
-        await waitFor("both halves created", async () =>
-            (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
+        await bothHalvesCreated(world);
         await env.restartProcess(env.skupperProcess);
         await scaleDeployment(kube, world.shop, "backend", 1);
         assert.equal((await up.result).outputs.ready.value, true);

@@ -8,6 +8,7 @@ import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provi
 import { SkupperKind } from "../../../provider/constants";
 import { paths } from "../../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
+import { waitFor } from "../../../localenv/cluster/processes";
 import { e2e, newStack } from "../harness";
 
 export interface PairWorld {
@@ -87,6 +88,12 @@ export function live(kind: SkupperKind, namespace: string, name: string): Promis
 export async function objectsIn(kind: SkupperKind, namespaces: string[]): Promise<string[]> {
     const list = await e2e().kube.get<{ items: LiveObject[] }>(paths.skupperAll(kind));
     return list.items.filter((o) => namespaces.includes(o.metadata.namespace)).map((o) => `${o.metadata.namespace}/${o.metadata.name}`).sort();
+}
+
+/** Waits until both halves exist in the cluster (they may carry no status yet). */
+export async function bothHalvesCreated(world: PairWorld): Promise<void> {
+    await waitFor("both halves created", async () =>
+        (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
 }
 
 /** The named condition of a live object, checked to be for its current generation. */
