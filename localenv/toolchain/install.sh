@@ -25,8 +25,8 @@ cache=${SKUPPER_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/skupper-pulumi}
 mkdir -p "$cache/logs" "$cache/build" "$cache/tools"
 
 pin() { node -p "const p=require('$root/package.json'); $1"; }
-PULUMI_VERSION=v$(pin 'p.dependencies["@pulumi/pulumi"]')
-K8S_PROVIDER_VERSION=v$(pin 'p.dependencies["@pulumi/kubernetes"]')
+PULUMI_VERSION=v$(pin 'p.devDependencies["@pulumi/pulumi"]')
+K8S_PROVIDER_VERSION=v$(pin 'p.devDependencies["@pulumi/kubernetes"]')
 K8S_PROVIDER_MODULE=$(pin 'p.toolchain.kubernetesProviderModule')
 KUBERNETES_VERSION=$(pin 'p.toolchain.kubernetes')
 ETCD_VERSION=$(pin 'p.toolchain.etcd')

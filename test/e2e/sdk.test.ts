@@ -55,8 +55,8 @@ describe("the generated SDKs", function () {
         fs.cpSync(path.join(repoRoot, "sdk/go"), dir, { recursive: true });
         const go = (...args: string[]) => execFileSync("go", args, { cwd: dir, stdio: "inherit" });
         go("mod", "edit",
-            `-require=github.com/pulumi/pulumi/sdk/v3@v${rootPackage.dependencies["@pulumi/pulumi"]}`,
-            `-require=github.com/pulumi/pulumi-kubernetes/sdk/v4@v${rootPackage.dependencies["@pulumi/kubernetes"]}`);
+            `-require=github.com/pulumi/pulumi/sdk/v3@v${rootPackage.devDependencies["@pulumi/pulumi"]}`,
+            `-require=github.com/pulumi/pulumi-kubernetes/sdk/v4@v${rootPackage.devDependencies["@pulumi/kubernetes"]}`);
         go("mod", "tidy");
         go("build", "./...");
     });

@@ -7,7 +7,7 @@ import rootPackage = require("../../package.json");
 describe("the pinned versions", () => {
     it("are the ones the Python example requires", () => {
         const requirements = fs.readFileSync(path.join(__dirname, "../../examples/python/requirements.txt"), "utf8");
-        assert.match(requirements, new RegExp(`^pulumi==${rootPackage.dependencies["@pulumi/pulumi"]}$`, "m"));
-        assert.match(requirements, new RegExp(`^pulumi-kubernetes==${rootPackage.dependencies["@pulumi/kubernetes"]}$`, "m"));
+        assert.match(requirements, new RegExp(`^pulumi==${rootPackage.devDependencies["@pulumi/pulumi"]}$`, "m"));
+        assert.match(requirements, new RegExp(`^pulumi-kubernetes==${rootPackage.devDependencies["@pulumi/kubernetes"]}$`, "m"));
     });
 });

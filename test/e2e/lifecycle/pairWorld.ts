@@ -4,7 +4,7 @@
 // checks every scenario repeats (idempotence after each up, the live objects).
 import * as assert from "node:assert/strict";
 import { Stack, UpResult } from "@pulumi/pulumi/automation";
-import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provider";
+import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provider/index";
 import { SkupperKind } from "../../../provider/constants";
 import { paths } from "../../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
