@@ -84,13 +84,12 @@ use_existing() {
   return 1
 }
 
-# run_logged NAME MINUTES BUILD_FN: runs the build function, logging to a file and
-# reporting elapsed time against the expected time of a cold build (empty Go caches, two
-# cores); the build function moves its outputs into place only on success.
+# run_logged NAME BUILD_FN: runs the build function, logging to a file and reporting the
+# elapsed time; the build function moves its outputs into place only on success.
 run_logged() {
-  local name=$1 minutes=$2; shift 2
+  local name=$1; shift
   local logfile="$cache/logs/$name.log" start=$SECONDS
-  log "$name: building; a cold build takes about $minutes min (log: $logfile)"
+  log "$name: building (log: $logfile)"
   if ! "$@" >"$logfile" 2>&1; then
     tail -n 30 "$logfile" >&2
     die "$name: build failed, see $logfile"
@@ -250,31 +249,33 @@ build_skupper() {
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
-provide() { # NAME ENVVAR VERSION BUILT_PATH BUILD_FN MINUTES [VERSION_ARGS...]
-  local name=$1 var=$2 version=$3 built=$4 fn=$5 minutes=$6; shift 6
-  step "$name $version"
+# provide NAME ENVVAR VERSION BUILT_PATH BUILD_FN COLD [VERSION_ARGS...]: one step of the
+# toolchain; COLD says how long a cold build takes (empty Go caches, two cores).
+provide() {
+  local name=$1 var=$2 version=$3 built=$4 fn=$5 cold=$6; shift 6
+  step "$name $version (cold build: $cold)"
   if use_existing "$name" "$var" "$version" "$@"; then return; fi
-  if [ ! -x "$built" ]; then (run_logged "$name-$version" "$minutes" "$fn"); fi
+  if [ ! -x "$built" ]; then (run_logged "$name-$version" "$fn"); fi
   ln -sfn "$built" "$bindir/$name"
   log "$name $version: $built"
 }
 
-provide pulumi PULUMI "$PULUMI_VERSION" "$cache/tools/pulumi-$PULUMI_VERSION/pulumi" build_pulumi 8 version
+provide pulumi PULUMI "$PULUMI_VERSION" "$cache/tools/pulumi-$PULUMI_VERSION/pulumi" build_pulumi "about 8 min" version
 provide pulumi-resource-kubernetes PULUMI_RESOURCE_KUBERNETES "${K8S_PROVIDER_VERSION#v}" \
   "$cache/tools/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION/pulumi-resource-kubernetes" \
-  build_kubernetes_provider 8 -version
-provide etcd ETCD "${ETCD_VERSION#v}" "$cache/tools/etcd-$ETCD_VERSION/etcd" build_etcd 2 --version
+  build_kubernetes_provider "about 8 min" -version
+provide etcd ETCD "${ETCD_VERSION#v}" "$cache/tools/etcd-$ETCD_VERSION/etcd" build_etcd "about 2 min" --version
 provide kube-apiserver KUBE_APISERVER "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes 8 --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes "about 8 min" --version
 provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes 8 --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes "none, built with kube-apiserver" --version
 provide kube-scheduler KUBE_SCHEDULER "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-scheduler" build_kubernetes 8 --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-scheduler" build_kubernetes "none, built with kube-apiserver" --version
 provide kubectl KUBECTL "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kubectl" build_kubernetes 8 version --client
-provide kwok KWOK "$KWOK_VERSION" "$cache/tools/kwok-$KWOK_VERSION/kwok" build_kwok 6 --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kubectl" build_kubernetes "none, built with kube-apiserver" version --client
+provide kwok KWOK "$KWOK_VERSION" "$cache/tools/kwok-$KWOK_VERSION/kwok" build_kwok "about 6 min" --version
 
-provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen 3
+provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen "about 3 min"
 # The Kubernetes package's schema, which the SDKs of the component refer to.
 ln -sfn "$(module_field "$K8S_PROVIDER_MODULE" Dir)/cmd/pulumi-resource-kubernetes/schema.json" \
   "$toolchain/kubernetes-schema.json"
@@ -284,14 +285,14 @@ ln -sfn "$(module_field "$K8S_PROVIDER_MODULE" Dir)/cmd/pulumi-resource-kubernet
 ln -sfn "$(module_field "$KWOK_MODULE" Dir)/kustomize/stage" "$toolchain/kwok-stages"
 
 provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
-  "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml 2 \
+  "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml "about 2 min" \
   --go-module "${PULUMI_YAML_MODULE%@*}"
 
 # The Python SDKs the Python example and its tests import, at the npm pins' versions.
 venv="$cache/python/pulumi-$PULUMI_VERSION.k8s-$K8S_PROVIDER_VERSION"
-step "python: pulumi ${PULUMI_VERSION#v} and pulumi-kubernetes ${K8S_PROVIDER_VERSION#v}"
+step "python: pulumi ${PULUMI_VERSION#v} and pulumi-kubernetes ${K8S_PROVIDER_VERSION#v} (first install: about 1 min)"
 if [ ! -f "$venv/.complete" ]; then
-  log "python: installing into $venv; takes about 1 min"
+  log "python: installing into $venv"
   rm -rf "$venv" && python3 -m venv "$venv"
   "$venv/bin/pip" install "pulumi==${PULUMI_VERSION#v}" "pulumi-kubernetes==${K8S_PROVIDER_VERSION#v}" \
     >"$cache/logs/python.log" 2>&1 || die "python: pip install failed, see $cache/logs/python.log"
@@ -311,7 +312,7 @@ if [ -n "${SKUPPER_CONTROLLER:-}" ]; then
   log "skupper-controller: using $SKUPPER_CONTROLLER with the CRDs in $SKUPPER_CRDS"
 elif [ -x "$cache/tools/skupper-$skupper_ver/controller" ] || \
      go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
-  if [ ! -x "$cache/tools/skupper-$skupper_ver/controller" ]; then (run_logged "skupper-controller-$skupper_ver" 5 build_skupper); fi
+  if [ ! -x "$cache/tools/skupper-$skupper_ver/controller" ]; then (run_logged "skupper-controller-$skupper_ver" build_skupper); fi
   ln -sfn "$cache/tools/skupper-$skupper_ver/controller" "$bindir/skupper-controller"
   ln -sfn "$cache/tools/skupper-$skupper_ver/crds" "$toolchain/skupper-crds"
   log "skupper-controller $skupper_ver: $cache/tools/skupper-$skupper_ver/controller"
