@@ -14,7 +14,7 @@ async function main(variant: Variant, n: number): Promise<void> {
         call: (args) => args.inputs,
     }, "bench", "bench", false);
     const k8s = await import("@pulumi/kubernetes");
-    const { AttachedConnectorPair, AttachedConnector, AttachedConnectorBinding } = await import("../provider");
+    const { AttachedConnectorPair, AttachedConnector, AttachedConnectorBinding } = await import("../provider/index");
 
     // The least any component wrapping the two objects costs: itself and its two
     // children, with no validation and no outputs.

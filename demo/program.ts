@@ -2,7 +2,7 @@
 // Skupper Site, and the AttachedConnectorPair that exposes the backend through the site.
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { AttachedConnectorPair, Site } from "../provider";
+import { AttachedConnectorPair, Site } from "../provider/index";
 
 const demoDefaults = { workloadNamespace: "demo-shop", siteNamespace: "demo-west", selector: "app=backend" };
 

@@ -1,4 +1,5 @@
+// The pack's entry point, which the Pulumi CLI runs: serves the policies to the engine.
 import { PolicyPack } from "@pulumi/policy";
-import { policies } from "./policies";
+import { packName, policies } from "./policies";
 
-new PolicyPack("skupper-attached-connectors", { policies });
+new PolicyPack(packName, { policies });

@@ -19,6 +19,9 @@ import { routingKeyOwnership } from "./stack/routingKeyOwnership";
 import { routingKeyUnique } from "./stack/routingKeyUnique";
 import { unconfiguredPolicies } from "./stack/unconfiguredPolicies";
 
+/** The pack's name, as PulumiPolicy.yaml states it. */
+export const packName = "skupper-attached-connectors";
+
 export const policies: Policies = [
     portRange,
     selector,

@@ -1,81 +1,28 @@
 // The component served as a Pulumi plugin, so that programs in other languages can use
-// it. Its schema is inferred from the TypeScript types of AttachedConnectorPair and its
-// args, then corrected where inference falls short.
+// it: the committed, corrected schema (provider/schema.json, written by `npm run schema`)
+// and the construction of AttachedConnectorPair. Needs neither the TypeScript sources
+// nor a TypeScript compiler, so it runs from an installed package as from a clone.
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { z } from "zod";
-import { AttachedConnectorPair } from "./attachedConnectorPair";
+import * as pulumi from "@pulumi/pulumi";
+import { ConstructResult, Provider } from "@pulumi/pulumi/provider";
+import { AttachedConnectorPair, AttachedConnectorPairArgs } from "./attachedConnectorPair";
 import { PAIR_TYPE } from "./constants";
-import { pairArgsSchema } from "./validation/args";
+import { packageVersion, schemaPath } from "./packageInfo";
 
-export const PACKAGE_NAME = "skupper";
-
-/** Properties that TypeScript can only type as `number` but that are integers: every
- * number argument (the validation allows integers only) and a condition's generation. */
-const integerProperties = {
-    [PAIR_TYPE]: Object.entries(pairArgsSchema.shape)
-        .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodNumber)
-        .map(([name]) => name),
-    "skupper:index:Condition": ["observedGeneration"],
-};
-
-/** How the generated SDKs are named, where the defaults would claim Pulumi's own names. */
-const languageSettings = {
-    nodejs: { packageName: "@skupper-pulumi/skupper" },
-    go: { importBasePath: "github.com/skupper-pulumi/attached-connector/sdk/go/skupper" },
-};
-
-type Schema = {
-    meta?: Record<string, unknown>;
-    language?: Record<string, Record<string, unknown>>;
-    resources: Record<string, { inputProperties: Record<string, any>; properties: Record<string, any> }>;
-    types?: Record<string, { properties: Record<string, any> }>;
-};
-
-/**
- * The corrections the inferred schema needs:
- * - integers: TypeScript has one number type, the schema has `integer`;
- * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
- *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`;
- * - the SDKs' package names, and their layout as self-contained packages (supportPack:
- *   the Go SDK gets its own go.mod).
- */
-export function correctSchema(schema: Schema): Schema {
-    schema.meta = { ...schema.meta, supportPack: true };
-    for (const [language, settings] of Object.entries(languageSettings)) {
-        schema.language = { ...schema.language, [language]: { ...schema.language?.[language], ...settings } };
-    }
-    for (const [token, names] of Object.entries(integerProperties)) {
-        const owner = schema.resources[token] ?? schema.types?.[token];
-        for (const name of names) {
-            for (const props of [(owner as any)?.inputProperties, (owner as any)?.properties]) {
-                if (props?.[name]?.type === "number") props[name].type = "integer";
-            }
-        }
-    }
-    for (const resource of Object.values(schema.resources)) {
-        for (const property of Object.values(resource.inputProperties ?? {})) {
-            if (typeof property.$ref === "string") {
-                property.$ref = property.$ref.replace(/#\/resources\/kubernetes$/, "#/resources/pulumi:providers:kubernetes");
-            }
-        }
-    }
-    return schema;
-}
-
-/** The schema is inferred from the TypeScript sources: this module's folder, or when
- * running compiled, the sources' folder beside the output. */
-function sourceDir(): string {
-    return fs.existsSync(path.join(__dirname, "PulumiPlugin.yaml")) ? __dirname : path.resolve(__dirname, "../../provider");
-}
-
-export class SkupperComponentProvider extends ComponentProvider {
-    constructor() {
-        super({ components: [AttachedConnectorPair], name: PACKAGE_NAME, dirname: sourceDir() });
-    }
+export class SkupperComponentProvider implements Provider {
+    readonly version = packageVersion;
+    readonly schema = fs.readFileSync(schemaPath, "utf8");
+    /** The outputs the schema declares, which construct returns. */
+    private readonly outputs = Object.keys(JSON.parse(this.schema).resources[PAIR_TYPE].properties);
 
     async getSchema(): Promise<string> {
-        return JSON.stringify(correctSchema(JSON.parse(await super.getSchema())));
+        return this.schema;
+    }
+
+    async construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions): Promise<ConstructResult> {
+        if (type !== PAIR_TYPE) throw new Error(`type: '${type}' is not a component of this plugin; expected ${PAIR_TYPE}`);
+        const pair = new AttachedConnectorPair(name, inputs as AttachedConnectorPairArgs, options);
+        const outputs = pair as unknown as Record<string, pulumi.Input<unknown>>;
+        return { urn: pair.urn, state: Object.fromEntries(this.outputs.map((output) => [output, outputs[output]])) };
     }
 }

@@ -1,4 +1,6 @@
+// The package's public API: the component with its args and output types, the typed
+// Skupper resources and the component's error. The validation rules and the shared
+// constants are the subpaths "/validation" and "/constants" (see package.json "exports").
 export { AttachedConnectorPair, AttachedConnectorPairArgs } from "./attachedConnectorPair";
 export * from "./crds";
 export { PairArgumentsError } from "./validation/error";
-export * as rules from "./validation/rules";

@@ -2,20 +2,10 @@
 // instructs the Kubernetes provider: wait for Skupper (the provider's own await reads
 // them, so no polling code of ours runs), and own every field of both halves.
 
-import { PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
+import { defaultWaitFor, PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
 
 /** Annotations the component manages; a user annotation of the same key is refused. */
 export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT, PATCH_FORCE];
-
-/**
- * What each half waits for by default. An AttachedConnector is Ready when Skupper has
- * configured it. A binding is only Ready once a listener with its routing key exists
- * somewhere in the network, so by default it waits for Configured.
- */
-export const defaultWaitFor = {
-    AttachedConnector: "condition=Ready",
-    AttachedConnectorBinding: "condition=Configured",
-} as const;
 
 export const bindingWaitForListener = "condition=Ready";
 

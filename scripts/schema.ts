@@ -1,13 +1,80 @@
-// `npm run schema`: writes provider/schema.json, the schema the plugin serves. Checked
-// by test/unit/schema.test.ts, which fails when the committed file is out of date.
+// `npm run schema`: infers the plugin's schema from the TypeScript types of
+// AttachedConnectorPair and its args, corrects it where inference falls short, and
+// writes it to provider/schema.json, which the plugin serves. Checked by
+// test/unit/schema.test.ts, which fails when the committed file is out of date.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { SkupperComponentProvider } from "../provider/componentProvider";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { z } from "zod";
+import { AttachedConnectorPair } from "../provider/attachedConnectorPair";
+import { PAIR_TYPE } from "../provider/constants";
+import { packageVersion, schemaPath } from "../provider/packageInfo";
+import { pairArgsSchema } from "../provider/validation/args";
 
-export const schemaPath = path.resolve(__dirname, "../provider/schema.json");
+export { schemaPath };
 
+/** Properties that TypeScript can only type as `number` but that are integers: every
+ * number argument (the validation allows integers only) and a condition's generation. */
+const integerProperties = {
+    [PAIR_TYPE]: Object.entries(pairArgsSchema.shape)
+        .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodNumber)
+        .map(([name]) => name),
+    "skupper:index:Condition": ["observedGeneration"],
+};
+
+/** How the generated SDKs are named, where the defaults would claim Pulumi's own names. */
+const languageSettings = {
+    nodejs: { packageName: "@skupper-pulumi/skupper" },
+    go: { importBasePath: "github.com/skupper-pulumi/attached-connector/sdk/go/skupper" },
+};
+
+type Schema = {
+    meta?: Record<string, unknown>;
+    language?: Record<string, Record<string, unknown>>;
+    resources: Record<string, { inputProperties: Record<string, any>; properties: Record<string, any> }>;
+    types?: Record<string, { properties: Record<string, any> }>;
+};
+
+/**
+ * The corrections the inferred schema needs:
+ * - integers: TypeScript has one number type, the schema has `integer`;
+ * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
+ *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`;
+ * - the SDKs' package names, and their layout as self-contained packages (supportPack:
+ *   the Go SDK gets its own go.mod).
+ */
+export function correctSchema(schema: Schema): Schema {
+    schema.meta = { ...schema.meta, supportPack: true };
+    for (const [language, settings] of Object.entries(languageSettings)) {
+        schema.language = { ...schema.language, [language]: { ...schema.language?.[language], ...settings } };
+    }
+    for (const [token, names] of Object.entries(integerProperties)) {
+        const owner = schema.resources[token] ?? schema.types?.[token];
+        for (const name of names) {
+            for (const props of [(owner as any)?.inputProperties, (owner as any)?.properties]) {
+                if (props?.[name]?.type === "number") props[name].type = "integer";
+            }
+        }
+    }
+    for (const resource of Object.values(schema.resources)) {
+        for (const property of Object.values(resource.inputProperties ?? {})) {
+            if (typeof property.$ref === "string") {
+                property.$ref = property.$ref.replace(/#\/resources\/kubernetes$/, "#/resources/pulumi:providers:kubernetes");
+            }
+        }
+    }
+    return schema;
+}
+
+/** The schema as inferred from provider/'s sources and corrected, at the package's version. */
 export async function currentSchema(): Promise<string> {
-    return JSON.stringify(JSON.parse(await new SkupperComponentProvider().getSchema()), null, 2) + "\n";
+    const inferring = new ComponentProvider({
+        components: [AttachedConnectorPair],
+        name: PAIR_TYPE.split(":")[0],
+        version: packageVersion,
+        dirname: path.dirname(schemaPath),
+    });
+    return JSON.stringify(correctSchema(JSON.parse(await inferring.getSchema())), null, 2) + "\n";
 }
 
 if (require.main === module) {

@@ -1,9 +1,11 @@
 // `npm run sdk`: regenerates sdk/<language> from provider/schema.json with the pinned
-// Pulumi code generators (localenv/toolchain/sdkgen). Checked by the end-to-end tier,
-// which fails when the committed SDKs are out of date.
+// Pulumi code generators (localenv/toolchain/sdkgen), and completes the Go module the
+// generator leaves without its dependencies. Checked by the end-to-end tier, which
+// fails when the committed SDKs are out of date.
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { provideToolchain } from "../localenv/toolchain/toolchain";
+import rootPackage = require("../package.json");
 
 export const sdkLanguages = ["nodejs", "python", "go"] as const;
 export const repoRoot = path.resolve(__dirname, "..");
@@ -18,6 +20,18 @@ export function generateSdks(toolchain: string, outRoot: string): void {
             "-out", path.join(outRoot, language),
         ], { stdio: "inherit" });
     }
+    completeGoModule(path.join(outRoot, "go"));
+}
+
+/** The Go generator's go.mod requires only the Pulumi SDK, at a version of its own:
+ * require the Pulumi and Kubernetes SDKs the package is tested with, and write go.sum,
+ * so that the module builds as committed. */
+function completeGoModule(dir: string): void {
+    const go = (...args: string[]) => execFileSync("go", args, { cwd: dir, stdio: "inherit" });
+    go("mod", "edit",
+        `-require=github.com/pulumi/pulumi/sdk/v3@v${rootPackage.devDependencies["@pulumi/pulumi"]}`,
+        `-require=github.com/pulumi/pulumi-kubernetes/sdk/v4@v${rootPackage.devDependencies["@pulumi/kubernetes"]}`);
+    go("mod", "tidy");
 }
 
 if (require.main === module) {

@@ -12,11 +12,12 @@
 #
 # Environment:
 #   SKUPPER_PULUMI_CACHE   cache root (default: ${XDG_CACHE_HOME:-~/.cache}/skupper-pulumi)
-#   PULUMI, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, PULUMI_RESOURCE_KUBERNETES
-#                          use this binary instead, if it reports the pinned version
-#                          (pulumi-language-yaml reports none, so it is always built)
+#   PULUMI, PULUMI_RESOURCE_KUBERNETES, ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER,
+#   KUBE_SCHEDULER, KUBECTL, KWOK, PULUMI_LANGUAGE_YAML
+#                          use this binary instead, if it is at the pinned version (a
+#                          binary of that name on PATH is used the same way)
 #   (SKUPPER_CONTROLLER and SKUPPER_CRDS, a Skupper controller built elsewhere and the
-#   folder of its CRDs, are read by the environment, not here: see localenv/toolchain/toolchain.ts)
+#   folder of its CRDs, are read by the environment, not here: see toolchain.ts)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -25,8 +26,8 @@ cache=${SKUPPER_PULUMI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/skupper-pulumi}
 mkdir -p "$cache/logs" "$cache/build" "$cache/tools"
 
 pin() { node -p "const p=require('$root/package.json'); $1"; }
-PULUMI_VERSION=v$(pin 'p.dependencies["@pulumi/pulumi"]')
-K8S_PROVIDER_VERSION=v$(pin 'p.dependencies["@pulumi/kubernetes"]')
+PULUMI_VERSION=v$(pin 'p.devDependencies["@pulumi/pulumi"]')
+K8S_PROVIDER_VERSION=v$(pin 'p.devDependencies["@pulumi/kubernetes"]')
 K8S_PROVIDER_MODULE=$(pin 'p.toolchain.kubernetesProviderModule')
 KUBERNETES_VERSION=$(pin 'p.toolchain.kubernetes')
 ETCD_VERSION=$(pin 'p.toolchain.etcd')
@@ -43,13 +44,31 @@ bindir="$toolchain/bin"
 mkdir -p "$bindir"
 
 log() { printf '[toolchain %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Progress: each step of the toolchain is announced as [n/N].
+STEPS=14
+step_number=0
+step() { step_number=$((step_number + 1)); log "[$step_number/$STEPS] $*"; }
 die() { log "ERROR: $*"; exit 1; }
 
 command -v go >/dev/null || die "Go is required (go1.24 or later) to build the toolchain"
 export GOFLAGS=${GOFLAGS:--buildvcs=false} GOTOOLCHAIN=${GOTOOLCHAIN:-local}
 
-# use_existing NAME ENVVAR VERSION_REGEX CMD...: link a binary named by ENVVAR, or found
-# on PATH, when CMD (run with that binary) prints the pinned version.
+# reports_version BINARY VERSION ARGS...: whether `BINARY ARGS...` prints the version; with
+# ARGS `--go-module MODULE`, whether the Go binary was built from MODULE at that version
+# (for tools that print no version).
+reports_version() {
+  local candidate=$1 want=$2; shift 2
+  if [ "$1" = --go-module ]; then
+    go version -m "$candidate" 2>/dev/null |
+      awk -v m="$2" -v v="$want" '($1 == "mod" || $1 == "dep") && $2 == m && $3 == v { found = 1 } END { exit !found }'
+  else
+    timeout 10 "$candidate" "$@" 2>/dev/null </dev/null | grep -qF -- "$want"
+  fi
+}
+
+# use_existing NAME ENVVAR VERSION ARGS...: link a binary named by ENVVAR, or found on
+# PATH, when it is at the pinned version (see reports_version).
 use_existing() {
   local name=$1 var=$2 want=$3; shift 3
   [ $# -gt 0 ] || return 1 # no way to ask the binary its version
@@ -57,7 +76,7 @@ use_existing() {
   [ -n "$candidate" ] || candidate=$(command -v "$name" 2>/dev/null || true)
   [ -n "$candidate" ] && [ -x "$candidate" ] || return 1
   [ "$(readlink -f "$candidate")" = "$(readlink -f "$bindir/$name" 2>/dev/null)" ] && return 1
-  if timeout 10 "$candidate" "$@" 2>/dev/null </dev/null | grep -qF -- "$want"; then
+  if reports_version "$candidate" "$want" "$@"; then
     ln -sfn "$(readlink -f "$candidate")" "$bindir/$name"
     log "$name: using $candidate ($want)"
     return 0
@@ -65,8 +84,8 @@ use_existing() {
   return 1
 }
 
-# go_build NAME VERSION DIR OUTPUTS...: runs the build function in DIR, logging to a
-# file and reporting elapsed time; outputs are moved into place only on success.
+# run_logged NAME BUILD_FN: runs the build function, logging to a file and reporting the
+# elapsed time; the build function moves its outputs into place only on success.
 run_logged() {
   local name=$1; shift
   local logfile="$cache/logs/$name.log" start=$SECONDS
@@ -230,30 +249,33 @@ build_skupper() {
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
-provide() { # NAME ENVVAR VERSION BUILT_PATH BUILD_FN [VERSION_ARGS...]
-  local name=$1 var=$2 version=$3 built=$4 fn=$5; shift 5
+# provide NAME ENVVAR VERSION BUILT_PATH BUILD_FN COLD [VERSION_ARGS...]: one step of the
+# toolchain; COLD says how long a cold build takes (empty Go caches, two cores).
+provide() {
+  local name=$1 var=$2 version=$3 built=$4 fn=$5 cold=$6; shift 6
+  step "$name $version (cold build: $cold)"
   if use_existing "$name" "$var" "$version" "$@"; then return; fi
   if [ ! -x "$built" ]; then (run_logged "$name-$version" "$fn"); fi
   ln -sfn "$built" "$bindir/$name"
   log "$name $version: $built"
 }
 
-provide pulumi PULUMI "$PULUMI_VERSION" "$cache/tools/pulumi-$PULUMI_VERSION/pulumi" build_pulumi version
+provide pulumi PULUMI "$PULUMI_VERSION" "$cache/tools/pulumi-$PULUMI_VERSION/pulumi" build_pulumi "about 6 min" version
 provide pulumi-resource-kubernetes PULUMI_RESOURCE_KUBERNETES "${K8S_PROVIDER_VERSION#v}" \
   "$cache/tools/pulumi-resource-kubernetes-$K8S_PROVIDER_VERSION/pulumi-resource-kubernetes" \
-  build_kubernetes_provider -version
-provide etcd ETCD "${ETCD_VERSION#v}" "$cache/tools/etcd-$ETCD_VERSION/etcd" build_etcd --version
+  build_kubernetes_provider "about 11 min" -version
+provide etcd ETCD "${ETCD_VERSION#v}" "$cache/tools/etcd-$ETCD_VERSION/etcd" build_etcd "under 1 min" --version
 provide kube-apiserver KUBE_APISERVER "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-apiserver" build_kubernetes "about 6 min" --version
 provide kube-controller-manager KUBE_CONTROLLER_MANAGER "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-controller-manager" build_kubernetes "none, built with kube-apiserver" --version
 provide kube-scheduler KUBE_SCHEDULER "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-scheduler" build_kubernetes --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kube-scheduler" build_kubernetes "none, built with kube-apiserver" --version
 provide kubectl KUBECTL "$KUBERNETES_VERSION" \
-  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kubectl" build_kubernetes version --client
-provide kwok KWOK "$KWOK_VERSION" "$cache/tools/kwok-$KWOK_VERSION/kwok" build_kwok --version
+  "$cache/tools/kubernetes-$KUBERNETES_VERSION/kubectl" build_kubernetes "none, built with kube-apiserver" version --client
+provide kwok KWOK "$KWOK_VERSION" "$cache/tools/kwok-$KWOK_VERSION/kwok" build_kwok "about 1 min after Kubernetes, 6 alone" --version
 
-provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen
+provide sdkgen SDKGEN "$SDKGEN_KEY" "$cache/tools/sdkgen-$SDKGEN_KEY/sdkgen" build_sdkgen "under 1 min after pulumi"
 # The Kubernetes package's schema, which the SDKs of the component refer to.
 ln -sfn "$(module_field "$K8S_PROVIDER_MODULE" Dir)/cmd/pulumi-resource-kubernetes/schema.json" \
   "$toolchain/kubernetes-schema.json"
@@ -263,12 +285,14 @@ ln -sfn "$(module_field "$K8S_PROVIDER_MODULE" Dir)/cmd/pulumi-resource-kubernet
 ln -sfn "$(module_field "$KWOK_MODULE" Dir)/kustomize/stage" "$toolchain/kwok-stages"
 
 provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
-  "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml
+  "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION/pulumi-language-yaml" build_pulumi_yaml "about 1 min" \
+  --go-module "${PULUMI_YAML_MODULE%@*}"
 
 # The Python SDKs the Python example and its tests import, at the npm pins' versions.
 venv="$cache/python/pulumi-$PULUMI_VERSION.k8s-$K8S_PROVIDER_VERSION"
+step "python: pulumi ${PULUMI_VERSION#v} and pulumi-kubernetes ${K8S_PROVIDER_VERSION#v} (first install: about 1 min)"
 if [ ! -f "$venv/.complete" ]; then
-  log "python: installing pulumi ${PULUMI_VERSION#v} and pulumi-kubernetes ${K8S_PROVIDER_VERSION#v} into $venv"
+  log "python: installing into $venv"
   rm -rf "$venv" && python3 -m venv "$venv"
   "$venv/bin/pip" install "pulumi==${PULUMI_VERSION#v}" "pulumi-kubernetes==${K8S_PROVIDER_VERSION#v}" \
     >"$cache/logs/python.log" 2>&1 || die "python: pip install failed, see $cache/logs/python.log"
@@ -282,6 +306,7 @@ log "python: $venv"
 # toolchain folder is shared by every run, the variables belong to one.
 skupper_ver=${SKUPPER_MODULE#*@}
 skupper_built="$cache/tools/skupper-$skupper_ver"
+step "skupper-controller $skupper_ver"
 if [ -x "$skupper_built/controller" ] || go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
   if [ ! -x "$skupper_built/controller" ]; then (run_logged "skupper-controller-$skupper_ver" build_skupper); fi
   ln -sfn "$skupper_built/controller" "$bindir/skupper-controller"
@@ -297,6 +322,7 @@ fi
 
 # Pulumi runs a Node.js policy pack through this plugin when no Node.js language host
 # is installed: it starts the pack with the @pulumi/pulumi of the pack's own folder.
+step "pulumi-analyzer-policy-nodejs"
 cat >"$bindir/pulumi-analyzer-policy-nodejs" <<'SH'
 #!/bin/sh
 exec node ./node_modules/@pulumi/pulumi/cmd/run-policy-pack "$@"
@@ -305,6 +331,7 @@ chmod +x "$bindir/pulumi-analyzer-policy-nodejs"
 
 # Install the provider as a plugin at the npm package's version, so the engine uses it
 # without trying to download one.
+step "the kubernetes ${K8S_PROVIDER_VERSION#v} resource plugin in pulumi's plugin folder"
 if ! PULUMI_SKIP_UPDATE_CHECK=true "$bindir/pulumi" plugin ls 2>/dev/null | \
      grep -qE "^kubernetes +resource +${K8S_PROVIDER_VERSION#v} "; then
   log "installing the kubernetes ${K8S_PROVIDER_VERSION#v} resource plugin"

@@ -2,7 +2,7 @@
 // component's children, raw CustomResources and objects from kubernetes:yaml files
 // all arrive with the same type tokens and the same Kubernetes shape.
 
-import { ATTACHED_CONNECTOR_BINDING_TYPE, ATTACHED_CONNECTOR_TYPE } from "../../provider/constants";
+import { ATTACHED_CONNECTOR_BINDING_TYPE, ATTACHED_CONNECTOR_TYPE } from "@skupper-pulumi/attached-connector/constants";
 
 export type Kind = "AttachedConnector" | "AttachedConnectorBinding";
 

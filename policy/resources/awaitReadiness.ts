@@ -1,5 +1,4 @@
-import { defaultWaitFor } from "../../provider/providerAnnotations";
-import { SKIP_AWAIT, WAIT_FOR } from "../../provider/constants";
+import { defaultWaitFor, SKIP_AWAIT, WAIT_FOR } from "@skupper-pulumi/attached-connector/constants";
 import { describe, SkupperObject } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

@@ -1,6 +1,6 @@
 // skupper-object-name-format: both halves of a pair need the same explicit, valid name.
-import { AUTONAMED } from "../../provider/constants";
-import { checkObjectName } from "../../provider/validation/rules";
+import { AUTONAMED } from "@skupper-pulumi/attached-connector/constants";
+import { checkObjectName } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

@@ -1,4 +1,4 @@
-import { checkPort } from "../../provider/validation/rules";
+import { checkPort } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

@@ -1,4 +1,4 @@
-import { checkRoutingKey } from "../../provider/validation/rules";
+import { checkRoutingKey } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

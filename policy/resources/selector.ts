@@ -1,4 +1,4 @@
-import { checkSelector } from "../../provider/validation/rules";
+import { checkSelector } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

@@ -1,4 +1,4 @@
-import { checkType } from "../../provider/validation/rules";
+import { checkType } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

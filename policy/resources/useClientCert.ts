@@ -1,6 +1,6 @@
 // skupper-use-client-cert-ignored: flags AttachedConnectors that ask for mutual TLS,
 // which Skupper 2.2.1 does not apply to attached connectors.
-import { checkClientCert } from "../../provider/validation/rules";
+import { checkClientCert } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 

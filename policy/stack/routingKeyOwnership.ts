@@ -2,7 +2,7 @@
 // routing-key prefixes. Without prefixes it checks nothing and notes that for
 // skupper-unconfigured-policies.
 import { StackValidationPolicy } from "@pulumi/policy";
-import { ownsRoutingKey, ruleDescriptions } from "../../provider/validation/rules";
+import { ownsRoutingKey, ruleDescriptions } from "@skupper-pulumi/attached-connector/validation";
 import { describe } from "../lib/objects";
 import { stackObjects } from "../lib/stackObjects";
 import { noteUnconfigured } from "../lib/unconfigured";

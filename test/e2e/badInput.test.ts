@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { AttachedConnectorPair } from "../../provider";
+import { AttachedConnectorPair } from "../../provider/index";
 import { invalidPairArgs, validPairArgs } from "../fixtures/invalidPairArgs";
 import { newStack } from "./harness";
 

@@ -37,9 +37,12 @@ export const mochaHooks = {
     async beforeAll(this: Mocha.Context) {
         this.timeout(60 * 60 * 1000);
         const toolchain = provideToolchain(log);
-        log("building the policy pack");
+        // The pack takes the shared rules from the component package (policy/node_modules
+        // links this folder), so the package is built first, as its prepare script does.
+        log("building the component package and the policy pack");
+        execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(repoRoot, "provider/tsconfig.json")], { stdio: "inherit" });
         execFileSync("node", [path.join(repoRoot, "scripts/ensure-deps.js"), path.join(repoRoot, "policy")], { stdio: "inherit" });
-        execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(repoRoot, "policy/tsconfig.json")], { stdio: "inherit" });
+        execFileSync("npm", ["run", "build"], { cwd: path.join(repoRoot, "policy"), stdio: "inherit" });
         const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log });
         // Inline programs run in this process: give it the cluster, as a user's shell has it.
         process.env.KUBECONFIG = env.kubeconfig;

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import { EngineEvent } from "@pulumi/pulumi/automation";
-import { AttachedConnectorPair } from "../../provider";
+import { AttachedConnectorPair } from "../../provider/index";
 
 import { e2e, newStack, policyPackDir } from "./harness";
 

@@ -4,7 +4,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateSdks, repoRoot, sdkLanguages } from "../../scripts/sdk";
 import { e2e } from "./harness";
-import rootPackage = require("../../package.json");
 
 function filesUnder(dir: string): Map<string, string> {
     const files = new Map<string, string>();
@@ -50,14 +49,9 @@ describe("the generated SDKs", function () {
         });
     });
 
-    it("the Go SDK builds against the pinned Pulumi and Kubernetes Go SDKs", () => {
-        const dir = path.join(fresh, "go-build");
-        fs.cpSync(path.join(repoRoot, "sdk/go"), dir, { recursive: true });
-        const go = (...args: string[]) => execFileSync("go", args, { cwd: dir, stdio: "inherit" });
-        go("mod", "edit",
-            `-require=github.com/pulumi/pulumi/sdk/v3@v${rootPackage.dependencies["@pulumi/pulumi"]}`,
-            `-require=github.com/pulumi/pulumi-kubernetes/sdk/v4@v${rootPackage.dependencies["@pulumi/kubernetes"]}`);
-        go("mod", "tidy");
+    it("the Go SDK builds as committed (go.mod complete, go.sum present) and go vet finds nothing", () => {
+        const go = (...args: string[]) => execFileSync("go", args, { cwd: path.join(repoRoot, "sdk/go"), stdio: "inherit", env: { ...process.env, GOFLAGS: "-mod=readonly" } });
+        go("vet", "./...");
         go("build", "./...");
     });
 });

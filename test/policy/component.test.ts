@@ -5,11 +5,11 @@ import { registered, resetMocks, settle, setUpMocks, unknownInPreview, valueOf }
 import { asSentToPolicies, binding, connector, Resource, validatePack } from "./helper";
 
 describe("the pack over real programs", () => {
-    let m: typeof import("../../provider");
+    let m: typeof import("../../provider/index");
 
     before(async () => {
         await setUpMocks();
-        m = await import("../../provider");
+        m = await import("../../provider/index");
     });
     beforeEach(resetMocks);
 

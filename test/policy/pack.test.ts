@@ -1,5 +1,7 @@
 // The pack as a whole: its policies, levels, config schemas, order and dependencies.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { policies } from "../../policy/policies";
 import rootPackage = require("../../package.json");
 import packPackage = require("../../policy/package.json");
@@ -48,7 +50,19 @@ describe("the policy pack", () => {
     });
 
     it("is published with the same @pulumi/pulumi as the component, and the @pulumi/policy it is tested with", () => {
-        assert.equal(packPackage.dependencies["@pulumi/pulumi"], rootPackage.dependencies["@pulumi/pulumi"]);
+        assert.equal(packPackage.dependencies["@pulumi/pulumi"], rootPackage.devDependencies["@pulumi/pulumi"]);
         assert.equal(packPackage.dependencies["@pulumi/policy"], rootPackage.devDependencies["@pulumi/policy"]);
+    });
+
+    it("takes the shared rules from the component package, so that it installs and builds on its own", () => {
+        assert.ok(packPackage.dependencies[rootPackage.name as "@skupper-pulumi/attached-connector"], `depends on ${rootPackage.name}`);
+        const packDir = path.join(__dirname, "../../policy");
+        const sources = ["", "lib", "resources", "stack"].flatMap((dir) =>
+            fs.readdirSync(path.join(packDir, dir)).filter((f) => f.endsWith(".ts")).map((f) => path.join(packDir, dir, f)));
+        for (const source of sources) {
+            for (const [, imported] of fs.readFileSync(source, "utf8").matchAll(/from "([^"]+)"/g)) {
+                if (imported.startsWith(".")) assert.ok(path.resolve(path.dirname(source), imported).startsWith(packDir + path.sep), `${path.relative(packDir, source)} imports ${imported}, outside the pack`);
+            }
+        }
     });
 });

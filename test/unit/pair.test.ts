@@ -5,7 +5,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import { BINDING, CONNECTOR, errorHooks, mockedStatus, ofType, registered, resetMocks, setUpMocks, valueOf } from "./mocks";
 
-type Provider = typeof import("../../provider");
+type Provider = typeof import("../../provider/index");
 
 const base = {
     connectorNamespace: "shop",
@@ -24,7 +24,7 @@ describe("AttachedConnectorPair", () => {
 
     before(async () => {
         await setUpMocks();
-        m = await import("../../provider");
+        m = await import("../../provider/index");
         k8sModule = await import("@pulumi/kubernetes");
     });
     beforeEach(resetMocks);

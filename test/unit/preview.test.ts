@@ -12,12 +12,12 @@ const base = {
 };
 
 describe("AttachedConnectorPair in a preview, with one argument not known yet", () => {
-    let m: typeof import("../../provider");
+    let m: typeof import("../../provider/index");
     let unknown: typeof pulumi.unknown;
 
     before(async () => {
         await setUpMocks({ preview: true });
-        m = await import("../../provider");
+        m = await import("../../provider/index");
         unknown = (await import("@pulumi/pulumi")).unknown;
     });
     beforeEach(resetMocks);

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { z } from "zod";
 import { pairArgsSchema } from "../../provider/validation/args";
 import { currentSchema, schemaPath } from "../../scripts/schema";
@@ -8,7 +9,7 @@ import rootPackage = require("../../package.json");
 import pluginPackage = require("../../provider/package.json");
 
 const PAIR = "skupper:index:AttachedConnectorPair";
-const PROVIDER_REF = `/kubernetes/v${rootPackage.dependencies["@pulumi/kubernetes"]}/schema.json#/resources/pulumi:providers:kubernetes`;
+const PROVIDER_REF = `/kubernetes/v${rootPackage.devDependencies["@pulumi/kubernetes"]}/schema.json#/resources/pulumi:providers:kubernetes`;
 
 /** The schema type a zod field of the args must have. */
 function schemaTypeOf(field: z.ZodType): unknown {
@@ -51,13 +52,13 @@ describe("the plugin's schema", function () {
         const inputs = schema.resources[PAIR].inputProperties;
         assert.equal(inputs.connectorProvider.$ref, PROVIDER_REF);
         assert.equal(inputs.bindingProvider.$ref, PROVIDER_REF);
-        assert.deepEqual(schema.dependencies, [{ name: "kubernetes", version: rootPackage.dependencies["@pulumi/kubernetes"] }]);
+        assert.deepEqual(schema.dependencies, [{ name: "kubernetes", version: rootPackage.devDependencies["@pulumi/kubernetes"] }]);
     });
 
     it("has every output of the component, with the Condition type", async () => {
         await setUpMocks();
         resetMocks();
-        const { AttachedConnectorPair } = await import("../../provider");
+        const { AttachedConnectorPair } = await import("../../provider/index");
         const pair = new AttachedConnectorPair("schema", { connectorNamespace: "a", siteNamespace: "b", port: 1, selector: "x=y" });
         await valueOf(pair.ready);
         const outputs = Object.keys(pair).filter((k) => !k.startsWith("_") && k !== "urn");
@@ -66,10 +67,16 @@ describe("the plugin's schema", function () {
         assert.equal(schema.types["skupper:index:Condition"].properties.observedGeneration.type, "integer");
     });
 
-    it("is served by a plugin package that pins what the component is tested with", () => {
-        assert.equal(pluginPackage.version, rootPackage.version);
-        for (const [name, version] of Object.entries(pluginPackage.dependencies)) {
-            assert.equal(version, (rootPackage.dependencies as Record<string, string>)[name], name);
-        }
+    it("is what the plugin serves, at the package's version", async () => {
+        const { SkupperComponentProvider } = await import("../../provider/componentProvider");
+        const served = new SkupperComponentProvider();
+        assert.equal(await served.getSchema(), fs.readFileSync(schemaPath, "utf8"));
+        assert.equal(served.version, rootPackage.version);
+    });
+
+    it("is served by the source-based plugin from the compiled entry point the launcher runs", () => {
+        const launcher = fs.readFileSync(path.join(path.dirname(schemaPath), "pulumi-resource-skupper"), "utf8");
+        assert.equal(pluginPackage.main, "../bin/provider/plugin.js");
+        assert.match(launcher, /exec node "\$root\/bin\/provider\/plugin\.js"/);
     });
 });

@@ -4,14 +4,14 @@ import * as assert from "node:assert/strict";
 import { invalidPairArgs, validPairArgs as good } from "../fixtures/invalidPairArgs";
 import { registered, resetMocks, settle, setUpMocks } from "./mocks";
 
-type Provider = typeof import("../../provider");
+type Provider = typeof import("../../provider/index");
 
 describe("AttachedConnectorPair input validation", () => {
     let m: Provider;
 
     before(async () => {
         await setUpMocks();
-        m = await import("../../provider");
+        m = await import("../../provider/index");
     });
     beforeEach(resetMocks);
 

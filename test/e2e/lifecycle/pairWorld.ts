@@ -4,7 +4,7 @@
 // checks every scenario repeats (idempotence after each up, the live objects).
 import * as assert from "node:assert/strict";
 import { Stack, UpResult } from "@pulumi/pulumi/automation";
-import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provider";
+import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provider/index";
 import { SkupperKind } from "../../../provider/constants";
 import { paths } from "../../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
@@ -19,12 +19,16 @@ export interface PairWorld {
     args: AttachedConnectorPairArgs;
 }
 
+export interface WorldOptions {
+    replicas?: number;
+    site?: boolean;
+}
+
 /**
  * Namespaces `<base>-shop` (with a Deployment `backend` of `replicas` Pods labelled
- * app=backend) and `<base>-west` (with a Site, unless `site` is false), and a stack of
- * the pair `backend` between them.
+ * app=backend, ready) and `<base>-west` (with a Site, unless `site` is false).
  */
-export async function pairWorld(base: string, options: { replicas?: number; site?: boolean; args?: Partial<AttachedConnectorPairArgs> } = {}): Promise<PairWorld> {
+export async function pairNamespaces(base: string, options: WorldOptions = {}): Promise<{ shop: string; west: string }> {
     const { env, kube } = e2e();
     const shop = env.namespace(`${base}-shop`);
     const west = env.namespace(`${base}-west`);
@@ -33,6 +37,12 @@ export async function pairWorld(base: string, options: { replicas?: number; site
     const replicas = options.replicas ?? 1;
     await createDeployment(kube, shop, "backend", { app: "backend" }, replicas);
     if (replicas > 0) await waitForReadyPods(kube, shop, "app=backend", replicas);
+    return { shop, west };
+}
+
+/** The namespaces of pairNamespaces, and a stack of the pair `backend` between them. */
+export async function pairWorld(base: string, options: WorldOptions & { args?: Partial<AttachedConnectorPairArgs> } = {}): Promise<PairWorld> {
+    const { shop, west } = await pairNamespaces(base, options);
     const world = {
         shop,
         west,

@@ -1,0 +1,30 @@
+// Runs `pulumi up` of the compiled TypeScript program in the current folder (bin/index.js)
+// through the Automation API, which hosts the program in this process: the stand-in for
+// `pulumi up` on a machine without the Node.js language host. Uses the project's own
+// @pulumi/pulumi, as the language host would. Prints the stack's outputs as one JSON line.
+//
+// Usage: node up.js STACK PULUMI_ROOT CONFIG_JSON
+"use strict";
+const path = require("node:path");
+const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
+
+async function main() {
+    const [stackName, pulumiRoot, config] = process.argv.slice(2);
+    const project = path.resolve(".");
+    const stack = await LocalWorkspace.createOrSelectStack({
+        stackName,
+        projectName: "skupper-attached-connector-typescript",
+        program: async () => require(path.join(project, "bin", "index.js")),
+    }, {
+        workDir: project,
+        pulumiCommand: await PulumiCommand.get({ root: pulumiRoot, skipVersionCheck: true }),
+    });
+    for (const [key, value] of Object.entries(JSON.parse(config))) await stack.setConfig(key, { value });
+    const result = await stack.up();
+    console.log(JSON.stringify(Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.value]))));
+}
+
+main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+});
