@@ -69,7 +69,7 @@ export class LocalEnvironment {
 
     static async start(options: StartOptions = {}): Promise<LocalEnvironment> {
         const log = options.log ?? (() => undefined);
-        const tools = options.toolchain ?? provideToolchain(log);
+        const tools = options.toolchain ?? await provideToolchain();
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skupper-pulumi-env-"));
         const run = `r${randomBytes(3).toString("hex")}`;
         if (options.kubeconfig) return LocalEnvironment.attachExisting(options.kubeconfig, options.mode, tools, dir, run, log);

@@ -22,7 +22,7 @@ async function main(command: string | undefined): Promise<void> {
         return;
     }
     if (running) log(`${running.describe()}; reusing the running environment (${running.dir})`);
-    const env = running ?? await LocalEnvironment.start({ ...environmentOptions(), toolchain: provideToolchain(log), log });
+    const env = running ?? await LocalEnvironment.start({ ...environmentOptions(), toolchain: await provideToolchain(), log });
     rememberEnvironment(env);
     env.detach();
 

@@ -35,7 +35,11 @@ function completeGoModule(dir: string): void {
 }
 
 if (require.main === module) {
-    const toolchain = provideToolchain((line) => console.error(line));
-    generateSdks(toolchain.dir, path.join(repoRoot, "sdk"));
-    console.error(`wrote ${sdkLanguages.map((l) => `sdk/${l}`).join(", ")}`);
+    provideToolchain().then((toolchain) => {
+        generateSdks(toolchain.dir, path.join(repoRoot, "sdk"));
+        console.error(`wrote ${sdkLanguages.map((l) => `sdk/${l}`).join(", ")}`);
+    }, (e: Error) => {
+        console.error(e.message);
+        process.exitCode = 1;
+    });
 }

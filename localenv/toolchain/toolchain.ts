@@ -2,9 +2,10 @@
 // running install.sh, which builds what is missing) and says where each tool is. The
 // Skupper controller is the one SKUPPER_CONTROLLER names (built elsewhere, with its CRDs
 // in SKUPPER_CRDS), else the toolchain's own build from Skupper's Go module, if any.
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { createInterface } from "node:readline";
 
 export interface Toolchain {
     /** The toolchain folder; its bin/ holds every tool. */
@@ -43,12 +44,29 @@ function isExecutable(file: string): boolean {
     }
 }
 
-/** Builds what is missing of the pinned toolchain (progress on stderr) and returns it. */
-export function provideToolchain(log: (line: string) => void = () => undefined): Toolchain {
-    log("providing the toolchain (localenv/toolchain/install.sh) ...");
-    const out = execFileSync("bash", [path.join(__dirname, "install.sh")], {
-        stdio: ["ignore", "pipe", "inherit"],
-        encoding: "utf8",
+/**
+ * Builds what is missing of the pinned toolchain and returns it. Its progress is shown
+ * only when something is built (or it fails), so that a warm start prints nothing and
+ * the first line of the demo and the end-to-end tier is the environment's mode.
+ */
+export async function provideToolchain(): Promise<Toolchain> {
+    const child = spawn("bash", [path.join(__dirname, "install.sh")], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    const held: string[] = [];
+    let showing = false;
+    createInterface({ input: child.stderr }).on("line", (line) => {
+        if (!showing && /: building \(log: /.test(line)) {
+            showing = true;
+            for (const earlier of held.splice(0)) process.stderr.write(`${earlier}\n`);
+        }
+        if (showing) process.stderr.write(`${line}\n`);
+        else held.push(line);
     });
-    return toolchainAt(out.trim().split("\n").pop()!);
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    if (code !== 0) {
+        for (const line of held) process.stderr.write(`${line}\n`);
+        throw new Error(`the toolchain could not be provided (localenv/toolchain/install.sh exited with ${code}; see above)`);
+    }
+    return toolchainAt(stdout.trim().split("\n").pop()!);
 }

@@ -2,7 +2,7 @@
 // root hooks below, always stopped), and real Pulumi stacks on it, run through the
 // Automation API with a local file backend. The run's first and last lines name the
 // mode (real: Skupper's controller; emulated: the status emulator).
-import { execFileSync } from "node:child_process";
+import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -36,18 +36,23 @@ const results = { passed: 0, failed: 0 };
 export const mochaHooks = {
     async beforeAll(this: Mocha.Context) {
         this.timeout(60 * 60 * 1000);
-        const toolchain = provideToolchain(log);
-        // The pack takes the shared rules from the component package (policy/node_modules
-        // links this folder), so the package is built first, as its prepare script does.
-        log("building the component package and the policy pack");
-        execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(repoRoot, "provider/tsconfig.json")], { stdio: "inherit" });
-        execFileSync("node", [path.join(repoRoot, "scripts/ensure-deps.js"), path.join(repoRoot, "policy")], { stdio: "inherit" });
-        execFileSync("npm", ["run", "build"], { cwd: path.join(repoRoot, "policy"), stdio: "inherit" });
+        const toolchain = await provideToolchain();
         const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log });
+        process.once("exit", () => console.log(`e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed`));
+        try {
+            // The pack takes the shared rules from the component package (policy/node_modules
+            // links this folder), so the package is built first, as its prepare script does.
+            log("building the component package and the policy pack");
+            const quiet: ExecFileSyncOptions = { stdio: ["ignore", "ignore", "inherit"] };
+            execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(repoRoot, "provider/tsconfig.json")], quiet);
+            execFileSync("node", [path.join(repoRoot, "scripts/ensure-deps.js"), path.join(repoRoot, "policy")], quiet);
+            execFileSync("npm", ["run", "build"], { ...quiet, cwd: path.join(repoRoot, "policy") });
+        } catch (e) {
+            await env.stop();
+            throw e;
+        }
         // Inline programs run in this process: give it the cluster, as a user's shell has it.
         process.env.KUBECONFIG = env.kubeconfig;
-        console.log(`e2e ${env.describe()}`);
-        process.once("exit", () => console.log(`e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed`));
         current = {
             env,
             kube: env.kube,
