@@ -128,6 +128,12 @@ export class LocalEnvironment {
         return new LocalEnvironment(JSON.parse(fs.readFileSync(path.join(dir, "state.json"), "utf8")), log);
     }
 
+    /** Whether this environment is what the options ask for (the same existing cluster, or a local one in the mode asked). */
+    satisfies(options: StartOptions): boolean {
+        if (options.kubeconfig) return this.state.existingCluster && this.state.kubeconfig === path.resolve(options.kubeconfig);
+        return !this.state.existingCluster && (options.mode === undefined || options.mode === "auto" || options.mode === this.state.mode);
+    }
+
     /** A namespace name of this run: as given on the local control plane, prefixed with the run on an existing cluster. */
     namespace(base: string): string {
         return this.state.existingCluster ? `${this.state.run}-${base}` : base;

@@ -21,8 +21,12 @@ async function main(command: string | undefined): Promise<void> {
         log("no local environment is running; nothing to destroy");
         return;
     }
+    const options = environmentOptions();
+    if (running && command !== "destroy" && !running.satisfies(options)) {
+        throw new Error(`another environment is running (${running.describe()}); stop it first with 'npm run demo -- destroy' or 'npm run cluster -- stop'`);
+    }
     if (running) log(`${running.describe()}; reusing the running environment (${running.dir})`);
-    const env = running ?? await LocalEnvironment.start({ ...environmentOptions(), toolchain: await provideToolchain(), log });
+    const env = running ?? await LocalEnvironment.start({ ...options, toolchain: await provideToolchain(), log });
     rememberEnvironment(env);
     env.detach();
 

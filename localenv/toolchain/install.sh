@@ -206,31 +206,32 @@ build_kubernetes() {
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
+# go_install_tool MODULE@VERSION MAIN_PACKAGE OUT_DIR [LDFLAGS]: builds a main package of a
+# module that builds as published (no replace lines) in a wrapper module.
+go_install_tool() {
+  local module=$1 main=$2 out=$3 ldflags=${4:-}
+  local name=${main##*/}
+  local dir="$cache/build/$name-${module#*@}"
+  wrapper_module "$dir" "toolchain/$name"
+  cd "$dir"
+  go mod edit -require="$module" -tool="$main"
+  go mod tidy
+  mkdir -p "$out.tmp"
+  go build -ldflags "$ldflags" -o "$out.tmp/$name" "$main"
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
 # ---------------------------------------------------------------------- kwok
 # kwok plays the kubelets: it runs a fake Node and reports scheduled Pods Running and Ready.
 build_kwok() {
-  local mod=${KWOK_MODULE%@*}
-  local dir="$cache/build/kwok-$KWOK_VERSION" out="$cache/tools/kwok-$KWOK_VERSION"
-  wrapper_module "$dir" toolchain/kwok
-  cd "$dir"
-  go mod edit -require="$KWOK_MODULE" -tool="$mod/cmd/kwok"
-  go mod tidy
-  mkdir -p "$out.tmp"
-  go build -o "$out.tmp/kwok" "$mod/cmd/kwok"
-  rm -rf "$out" && mv "$out.tmp" "$out"
+  go_install_tool "$KWOK_MODULE" "${KWOK_MODULE%@*}/cmd/kwok" "$cache/tools/kwok-$KWOK_VERSION"
 }
 
 # ------------------------------------------------------- pulumi-language-yaml
 build_pulumi_yaml() {
   local mod=${PULUMI_YAML_MODULE%@*}
-  local dir="$cache/build/pulumi-language-yaml-$PULUMI_YAML_VERSION" out="$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION"
-  wrapper_module "$dir" toolchain/pulumi-yaml
-  cd "$dir"
-  go mod edit -require="$PULUMI_YAML_MODULE" -tool="$mod/cmd/pulumi-language-yaml"
-  go mod tidy
-  mkdir -p "$out.tmp"
-  go build -ldflags "-X $mod/pkg/version.Version=$PULUMI_YAML_VERSION" -o "$out.tmp/pulumi-language-yaml" "$mod/cmd/pulumi-language-yaml"
-  rm -rf "$out" && mv "$out.tmp" "$out"
+  go_install_tool "$PULUMI_YAML_MODULE" "$mod/cmd/pulumi-language-yaml" "$cache/tools/pulumi-language-yaml-$PULUMI_YAML_VERSION" \
+    "-X $mod/pkg/version.Version=$PULUMI_YAML_VERSION"
 }
 
 # --------------------------------------------------------- skupper controller
