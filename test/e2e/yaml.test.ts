@@ -91,4 +91,26 @@ resources:
             });
         });
     }
+
+    it("explains a wait that failed, from inside the plugin too", async () => {
+        const { env } = e2e();
+        const [shop, west] = [env.namespace("yaml-nosite-shop"), env.namespace("yaml-nosite-west")];
+        await env.createNamespaces(shop, west);
+        const stack = await yamlStack(`name: yaml-nosite
+runtime: yaml
+resources:
+  backend:
+    type: skupper:index:AttachedConnectorPair
+    properties:
+      connectorNamespace: ${shop}
+      siteNamespace: ${west}
+      port: 8080
+      selector: app=backend
+      timeoutSeconds: 10
+`, "yaml-nosite");
+        await assert.rejects(stack.up(), (e: Error) => {
+            assert.match(e.message, new RegExp(`AttachedConnectorBinding ${west}/backend did not become Configured: Skupper wrote no status on it: is there a Skupper Site in namespace '${west}'\\?`));
+            return true;
+        });
+    });
 });
