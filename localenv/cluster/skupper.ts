@@ -2,12 +2,11 @@
 // connectors: the real controller (out of cluster, watching every namespace) or, in
 // emulated mode only, the status emulator. Either one must pass the same probe.
 import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { load } from "js-yaml";
 import { SKUPPER_API_VERSION, SKUPPER_GROUP, skupperKinds } from "../../provider/constants";
 import { Toolchain } from "../toolchain/toolchain";
-import { generateCrds } from "./crds";
+import { readCrdFolder } from "./skupperCrds";
+import { CustomResourceDefinition, generateCrds } from "./crds";
 import { KubeClient, paths } from "./kubeClient";
 import { ProcessSpec, waitFor } from "./processes";
 
@@ -17,22 +16,13 @@ export type SkupperMode = "real" | "emulated";
 /** The namespace the controller counts as its own (it creates nothing there for attached connectors). */
 export const CONTROLLER_NAMESPACE = "skupper";
 
-interface Crd {
-    metadata: { name: string };
-    [field: string]: unknown;
+/** Skupper's own CRDs when they came with the controller, otherwise the ones generated from provider/crds. */
+export function crdsFor(tools: Toolchain): { crds: CustomResourceDefinition[]; source: string } {
+    if (tools.skupperCrds) return { crds: readCrdFolder(tools.skupperCrds), source: `Skupper's own (${tools.skupperCrds})` };
+    return { crds: generateCrds(), source: "generated from provider/crds" };
 }
 
-/** Skupper's own CRDs for our kinds when the toolchain has them, otherwise the ones generated from provider/crds. */
-export function crdsFor(tools: Toolchain): { crds: Crd[]; source: string } {
-    if (tools.skupperCrds) {
-        const all = fs.readdirSync(tools.skupperCrds).filter((f) => f.endsWith(".yaml"))
-            .map((f) => load(fs.readFileSync(path.join(tools.skupperCrds!, f), "utf8")) as Crd);
-        return { crds: all, source: `Skupper's own (${tools.skupperCrds})` };
-    }
-    return { crds: generateCrds() as unknown as Crd[], source: "generated from provider/crds" };
-}
-
-export async function installCrds(kube: KubeClient, crds: Crd[]): Promise<void> {
+export async function installCrds(kube: KubeClient, crds: CustomResourceDefinition[]): Promise<void> {
     for (const crd of crds) await kube.ensure(paths.crds, crd);
     await waitFor("Skupper CRDs established", async () => {
         const list = await kube.get<{ items: { metadata: { name: string }; status?: { conditions?: { type: string; status: string }[] } }[] }>(paths.crds);

@@ -3,7 +3,8 @@
 // and the CRDs in use match Skupper's own where those are at hand.
 import * as assert from "node:assert/strict";
 import { crdsFor } from "../../localenv/cluster/skupper";
-import { compareCrds, generateCrds, readCrdFolder } from "../../localenv/cluster/crds";
+import { compareCrds, readCrdFolder } from "../../localenv/cluster/skupperCrds";
+import { generateCrds } from "../../localenv/cluster/crds";
 import { paths } from "../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { writeRemoteListener } from "../../localenv/doubles/remoteListener";

@@ -3,14 +3,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { dump } from "js-yaml";
-import {
-    compareCrds,
-    CustomResourceDefinition,
-    generateCrds,
-    generateCrdsFrom,
-    JSONSchemaProps,
-    readCrdFolder,
-} from "../../localenv/cluster/crds";
+import { compareCrds, readCrdFolder } from "../../localenv/cluster/skupperCrds";
+import { CustomResourceDefinition, generateCrds, generateCrdsFrom, JSONSchemaProps } from "../../localenv/cluster/crds";
 
 const KINDS = ["AttachedConnector", "AttachedConnectorBinding", "Site", "Listener", "Connector"];
 
