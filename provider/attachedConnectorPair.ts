@@ -137,6 +137,14 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // the Kubernetes provider; the new object lives elsewhere, so nothing clashes.
         // No dependsOn between the halves: Skupper marks the connector Ready only once the
         // binding exists, so each must be created without waiting for the other.
+        // A replaced connector is deleted before its replacement is created. When the
+        // workload namespace moves, the binding is updated at the same time; a new
+        // connector that Skupper sees before that update gets "does not allow", the update
+        // then leaves the binding at "No matching AttachedConnector", and Skupper looks
+        // again only at its next resync, up to 30 s later. The delete first gives the
+        // update that head start; the old connector serves nothing once the binding has
+        // moved on. (The binding has no such race: a connector's changed siteNamespace
+        // makes Skupper look again.)
         const connector = new AttachedConnector(`${name}-connector`, {
             metadata: metadata("AttachedConnector", "connectorNamespace"),
             spec: {
@@ -149,7 +157,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
                 includeNotReadyPods: from("includeNotReadyPods"),
                 settings: field(["connectorSettings"], (a) => a.connectorSettings),
             },
-        }, { parent: this, provider: connectorProvider, dependsOn, hooks: { onError: [diagnosis] } });
+        }, { parent: this, provider: connectorProvider, dependsOn, deleteBeforeReplace: true, hooks: { onError: [diagnosis] } });
 
         const binding = new AttachedConnectorBinding(`${name}-binding`, {
             metadata: metadata("AttachedConnectorBinding", "siteNamespace"),
