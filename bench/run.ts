@@ -1,14 +1,14 @@
-// `npm run bench`: what the component and the policy pack cost, against raw resources.
-// Runs compiled (bin/bench/run.js). Prints a table and writes bench/results.json.
-// A benchmark, not a test: it asserts
-// nothing, it measures.
-import { execFileSync } from "node:child_process";
+// `npm run bench`: what the component and the policy pack cost, against raw resources,
+// under mocks; `npm run bench -- --real`: on the real engine and API server (real/).
+// Runs compiled (bin/bench/run.js). Prints a table and writes bench/results.json
+// (bench/results-real.json). A benchmark, not a test: it asserts nothing, it measures.
+import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { policyCost } from "./policyCost";
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const resultsPath = path.resolve(__dirname, "../../bench/results.json");
 
 interface Spread { median: number; min: number; max: number }
@@ -85,7 +85,13 @@ async function main(): Promise<void> {
     console.log(`\nwrote ${path.join("bench", "results.json")}`);
 }
 
-main().catch((e) => {
+if (process.argv.includes("--real")) {
+    // The local environment runs from its TypeScript sources (its scripts and the
+    // emulator are found beside them), so the real part runs under ts-node.
+    const root = path.resolve(__dirname, "../..");
+    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "bench/real/main.ts")], { cwd: root, stdio: "inherit" });
+    process.exitCode = child.status ?? 1;
+} else main().catch((e) => {
     console.error(e);
     process.exitCode = 1;
 });
