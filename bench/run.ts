@@ -25,12 +25,13 @@ async function main(): Promise<void> {
     const program = [];
     for (const n of [1, 10, 100, 1000]) {
         const samples: Record<string, { ms: number[]; kbPerPair: number[] }> = {
-            component: { ms: [], kbPerPair: [] }, raw: { ms: [], kbPerPair: [] }, floor: { ms: [], kbPerPair: [] },
+            component: { ms: [], kbPerPair: [] }, raw: { ms: [], kbPerPair: [] }, floor: { ms: [], kbPerPair: [] }, outputs: { ms: [], kbPerPair: [] },
         };
         for (let run = 0; run < RUNS; run++) {
             const baseline = measureProgram("baseline", 0).maxRssKb;
             // Alternate the order, so that neither variant always runs on a warmer machine.
-            for (const variant of run % 2 === 0 ? ["component", "raw", "floor"] : ["floor", "raw", "component"]) {
+            const variants = ["component", "raw", "floor", "outputs"];
+            for (const variant of run % 2 === 0 ? variants : [...variants].reverse()) {
                 const m = measureProgram(variant, n);
                 samples[variant].ms.push(m.ms / n);
                 samples[variant].kbPerPair.push(Math.max(0, m.maxRssKb - baseline) / n);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
             peakKbPerPair: { component: spread(samples.component.kbPerPair), raw: spread(samples.raw.kbPerPair) },
             timeRatio: ratios(samples.component.ms, samples.raw.ms),
             floorRatio: ratios(samples.floor.ms, samples.raw.ms),
+            outputsRatio: ratios(samples.outputs.ms, samples.raw.ms),
         });
     }
 
@@ -62,10 +64,10 @@ async function main(): Promise<void> {
 
     const f = (x: number) => x.toFixed(2);
     console.log(`\nProgram cost under mocks (per pair, median [min-max] of ${RUNS} runs)`);
-    console.log("N      component ms        raw ms              ratio               floor ratio         component KiB   raw KiB");
+    console.log("N      component ms        raw ms              ratio               floor ratio         floor+outputs ratio component KiB   raw KiB");
     for (const p of program) {
         console.log(`${String(p.n).padEnd(7)}${show(p.msPerPair.component).padEnd(20)}${show(p.msPerPair.raw).padEnd(20)}` +
-            `${show(p.timeRatio).padEnd(20)}${show(p.floorRatio).padEnd(20)}` +
+            `${show(p.timeRatio).padEnd(20)}${show(p.floorRatio).padEnd(20)}${show(p.outputsRatio).padEnd(20)}` +
             `${p.peakKbPerPair.component.median.toFixed(0)}`.padEnd(16) + `${p.peakKbPerPair.raw.median.toFixed(0)}`);
     }
     console.log(`\nPolicy pack over N resources (median [min-max] of ${RUNS} runs)`);

@@ -136,7 +136,8 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // the live object. A half whose own namespace or name changes is still replaced, by
         // the Kubernetes provider; the new object lives elsewhere, so nothing clashes.
         // No dependsOn between the halves: Skupper marks the connector Ready only once the
-        // binding exists, so each must be created without waiting for the other.
+        // binding exists, so each must be created without waiting for the other (and a
+        // new pair needs two of the engine's parallel steps at once).
         // A replaced connector is deleted before its replacement is created. When the
         // workload namespace moves, the binding is updated at the same time; a new
         // connector that Skupper sees before that update gets "does not allow", the update

@@ -1,21 +1,24 @@
-// The three ways the real benchmark creates, previews and removes the same N pairs:
-// the component and raw CustomResources as Pulumi stacks (the real engine and Kubernetes
-// provider, through the Automation API, state in the bench's temporary folder), and
-// kubectl apply + kubectl wait for the same conditions (kubectl diff, kubectl delete).
+// The four ways the real benchmark creates, previews and removes the same N pairs: the
+// component, raw CustomResources, and the same raw CustomResources inside a bare
+// component (the floor of any component) as Pulumi stacks (the real engine and
+// Kubernetes provider, through the Automation API, state in the bench's temporary
+// folder), and kubectl apply + kubectl wait for the same conditions (kubectl diff,
+// kubectl delete).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { AttachedConnectorPair } from "../../provider/index";
 import { defaultWaitFor, TIMEOUT_SECONDS } from "../../provider/constants";
 import { Manifest, pairManifests, PORT, SELECTOR } from "./manifests";
 
-const run = promisify(execFile);
+const exec = promisify(execFile);
 
-export type VariantName = "component" | "raw" | "kubectl";
-export const VARIANTS: VariantName[] = ["component", "raw", "kubectl"];
+export type VariantName = "component" | "raw" | "floor" | "kubectl";
+export const VARIANTS: VariantName[] = ["component", "raw", "floor", "kubectl"];
 
 /** What a variant needs from the bench: where its stacks and files go, and how to run pulumi and kubectl. */
 export interface Bench {
@@ -28,6 +31,8 @@ export interface Bench {
 
 export interface Variant {
     up(): Promise<void>;
+    /** When the engine said its last operation was done (its summary event), for the Pulumi variants. */
+    engineDone?(): number | undefined;
     /** Fails when anything would change. */
     preview(): Promise<void>;
     destroy(): Promise<void>;
@@ -63,15 +68,46 @@ export function rawProgram({ shop, west, n }: Pairs): () => Promise<void> {
     };
 }
 
-export function stackVariant(stack: Stack, onEvent?: (event: EngineEvent) => void): Variant {
+/** A component with no validation and no outputs: the least that wrapping a pair costs. */
+class BarePair extends pulumi.ComponentResource {
+    constructor(name: string, connector: Manifest, binding: Manifest) {
+        super("bench:index:BarePair", name, {}, {});
+        new k8s.apiextensions.CustomResource(`${name}-connector`, connector, { parent: this });
+        new k8s.apiextensions.CustomResource(`${name}-binding`, binding, { parent: this });
+        this.registerOutputs({});
+    }
+}
+
+/** The raw objects, each pair inside a bare component. */
+export function floorProgram({ shop, west, n }: Pairs): () => Promise<void> {
+    return async () => {
+        for (const { connector, binding } of pairManifests(shop, west, n)) new BarePair(connector.metadata.name, connector, binding);
+    };
+}
+
+/**
+ * How many steps the engine may run at once (BENCH_PARALLEL, default 1000): enough for
+ * every half's wait. Its own default, 4 per CPU (8 here), lets the halves of some raw
+ * pairs hold every slot while they wait for other halves that never get one; see
+ * RESULTS.md.
+ */
+export const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 1000);
+
+export function stackVariant(stack: Stack): Variant {
+    // After the engine's summary, up() still runs `pulumi stack output` and `pulumi stack history`.
+    let summary: number | undefined;
+    const onEvent = (event: EngineEvent) => {
+        if (event.summaryEvent) summary = Date.now();
+    };
     return {
-        up: async () => void await stack.up({ onEvent }),
+        engineDone: () => summary,
+        up: async () => void await stack.up({ onEvent, parallel: PARALLEL }),
         preview: async () => {
-            const { changeSummary } = await stack.preview();
+            const { changeSummary } = await stack.preview({ parallel: PARALLEL });
             const changes = Object.entries(changeSummary).filter(([op, count]) => op !== "same" && count > 0);
             if (changes.length > 0) throw new Error(`preview of an unchanged stack plans changes: ${JSON.stringify(changeSummary)}`);
         },
-        destroy: async () => void await stack.destroy({ onEvent }),
+        destroy: async () => void await stack.destroy({ onEvent, parallel: PARALLEL }),
     };
 }
 
@@ -84,7 +120,7 @@ export function kubectlVariant(bench: Bench, pairs: Pairs): Variant {
         return name;
     };
     const files = { connector: file("connector"), binding: file("binding") };
-    const kubectl = (...args: string[]) => run(bench.kubectl, args, { env: { ...process.env, KUBECONFIG: bench.kubeconfig }, maxBuffer: 64 * 1024 * 1024 });
+    const kubectl = (...args: string[]) => exec(bench.kubectl, args, { env: { ...process.env, KUBECONFIG: bench.kubeconfig }, maxBuffer: 64 * 1024 * 1024 });
     const both = ["-f", files.connector, "-f", files.binding];
     const wait = (kind: "connector" | "binding", sample: Manifest) =>
         kubectl("wait", "-f", files[kind], `--for=${defaultWaitFor[sample.kind]}`, `--timeout=${sample.metadata.annotations[TIMEOUT_SECONDS]}s`);

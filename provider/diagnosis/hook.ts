@@ -6,7 +6,7 @@
 import { AsyncResource } from "node:async_hooks";
 import * as pulumi from "@pulumi/pulumi";
 import { ATTACHED_CONNECTOR_BINDING_TYPE, SKUPPER_API_VERSION, skupperKinds, WAIT_FOR } from "../constants";
-import { explainNotReady, HalfObject } from "./explain";
+import { explainNotReady, HalfObject, NO_PARTNER } from "./explain";
 import { defaultAccess, KubeAccess, KubeError, kubeRequest } from "./kubeAccess";
 
 export type HalfKind = "AttachedConnector" | "AttachedConnectorBinding";
@@ -43,11 +43,25 @@ async function readReason(kind: HalfKind, namespace: string, name: string, waitF
     } catch {
         return undefined;
     }
+    const read = (half: HalfKind, ns: string) => kubeRequest<HalfObject>(access, "GET", `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${skupperKinds[half].plural}/${name}`);
     try {
-        const object = await kubeRequest<HalfObject>(access, "GET", `/apis/${SKUPPER_API_VERSION}/namespaces/${namespace}/${skupperKinds[kind].plural}/${name}`);
-        return explainNotReady(kind, namespace, object, waitFor);
+        const object = await read(kind, namespace);
+        return explainNotReady(kind, namespace, object, waitFor, NO_PARTNER.test(object.status?.message ?? "") ? await missingPartner(kind, object, read) : undefined);
     } catch (e) {
         if (e instanceof KubeError && e.status === 404) return explainNotReady(kind, namespace, undefined, waitFor);
         return undefined;
+    }
+}
+
+/** The other half's kind and place when it does not exist; undefined when it does, or cannot be read. */
+async function missingPartner(kind: HalfKind, object: HalfObject, read: (half: HalfKind, ns: string) => Promise<HalfObject>): Promise<string | undefined> {
+    const partner: HalfKind = kind === "AttachedConnector" ? "AttachedConnectorBinding" : "AttachedConnector";
+    const ns = kind === "AttachedConnector" ? object.spec?.siteNamespace : object.spec?.connectorNamespace;
+    if (!ns) return undefined;
+    try {
+        await read(partner, ns);
+        return undefined;
+    } catch (e) {
+        return e instanceof KubeError && e.status === 404 ? `the ${partner} in namespace '${ns}'` : undefined;
     }
 }
