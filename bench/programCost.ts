@@ -1,11 +1,22 @@
 // One measurement of the program cost under Pulumi's mocks: registers N pairs with
-// AttachedConnectorPair, as the same objects written as raw custom resources, or with
-// a bare component around the same two objects (the floor of any component), and
-// prints {ms, maxRssKb} as JSON. Run in a fresh process per measurement, so that
-// peak memory belongs to that measurement alone.
+// AttachedConnectorPair, as the same objects written as raw custom resources, with a
+// bare component around the same two objects (the floor of any component), or with
+// that bare component and as many outputs as the pair's, each one apply on a child's
+// output (the floor of a component with those outputs), and prints {ms, maxRssKb} as
+// JSON. Run in a fresh process per measurement, so that peak memory belongs to that
+// measurement alone.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { PAIR_TYPE } from "../provider/constants";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
 
-type Variant = "component" | "raw" | "floor" | "baseline";
+type Variant = "component" | "raw" | "floor" | "outputs" | "baseline";
+
+/** How many outputs the pair has: its committed schema's properties (this runs from bin/bench). */
+const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../provider/schema.json"), "utf8"));
+const PAIR_OUTPUTS = Object.keys(schema.resources[PAIR_TYPE].properties).length;
 
 async function main(variant: Variant, n: number): Promise<void> {
     const pending: pulumi.Output<unknown>[] = [];
@@ -13,13 +24,16 @@ async function main(variant: Variant, n: number): Promise<void> {
         newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
         call: (args) => args.inputs,
     }, "bench", "bench", false);
+    // Pulumi's mock monitor lacks error-hook registration (the component registers one
+    // per half); it answers at once, as the engine does.
+    (settings.getMonitor() as Record<string, unknown>).registerErrorHook = (_request: unknown, done: (err: null, response: object) => void) => done(null, {});
     const k8s = await import("@pulumi/kubernetes");
     const { AttachedConnectorPair, AttachedConnector, AttachedConnectorBinding } = await import("../provider/index");
 
     // The least any component wrapping the two objects costs: itself and its two
     // children, with no validation and no outputs.
     class Floor extends pulumi.ComponentResource {
-        constructor(name: string) {
+        constructor(name: string, outputs: number) {
             super("bench:index:Floor", name, {}, {});
             const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });
             const connector = new AttachedConnector(`${name}-connector`, {
@@ -31,7 +45,8 @@ async function main(variant: Variant, n: number): Promise<void> {
                 spec: { connectorNamespace: "shop", routingKey: name },
             }, { parent: this });
             pending.push(connector.id, binding.id);
-            this.registerOutputs({});
+            const status: pulumi.Output<{ status?: string } | undefined>[] = [connector.status, binding.status];
+            this.registerOutputs(Object.fromEntries(Array.from({ length: outputs }, (_, i) => [`output${i}`, status[i % 2].apply((s) => s?.status ?? "")])));
         }
     }
 
@@ -41,8 +56,8 @@ async function main(variant: Variant, n: number): Promise<void> {
         if (variant === "component") {
             const pair = new AttachedConnectorPair(name, { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: `app=${name}` });
             pending.push(pair.ready);
-        } else if (variant === "floor") {
-            new Floor(name);
+        } else if (variant === "floor" || variant === "outputs") {
+            new Floor(name, variant === "outputs" ? PAIR_OUTPUTS : 0);
         } else if (variant === "raw") {
             // What a user writes by hand: the same two objects with the same annotations.
             const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });

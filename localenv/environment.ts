@@ -83,14 +83,15 @@ export class LocalEnvironment {
         env.own();
         try {
             const launch = (spec: ProcessSpec, ready: Ready) => env.launch(spec, ready);
-            const { access, kubeconfig } = await startKubernetes(launch, tools, dir, log);
+            const { crds, source } = crdsFor(tools);
+            const { access, kubeconfig } = await startKubernetes(launch, tools, dir, log, async (kube) => {
+                log(`installing the Skupper CRDs: ${source}`);
+                await installCrds(kube, crds);
+            });
             Object.assign(env.state, { access, kubeconfig });
             env.client = new KubeClient(access);
             env.save();
             await startKwok(launch, tools, kubeconfig, env.kube, log);
-            const { crds, source } = crdsFor(tools);
-            log(`installing the Skupper CRDs: ${source}`);
-            await installCrds(env.kube, crds);
             await env.createNamespaces(CONTROLLER_NAMESPACE);
             log(mode === "real" ? "starting the Skupper controller (cluster-wide)" : "starting the Skupper status emulator (no controller available)");
             await env.launch(controllerSpec(mode, tools, kubeconfig), (started) => probeSkupper(env.kube, CONTROLLER_NAMESPACE, 60000, started));

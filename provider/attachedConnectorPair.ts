@@ -3,10 +3,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { DEFAULT_TIMEOUT_SECONDS, providerAnnotations } from "./providerAnnotations";
-import { ATTACHED_CONNECTOR_TYPE, PAIR_TYPE, WAIT_FOR } from "./constants";
+import { ATTACHED_CONNECTOR_TYPE, PAIR_TYPE } from "./constants";
 import { AttachedConnector, AttachedConnectorBinding, Condition } from "./crds";
 import { conditionHolds, conditionsOf, statusMessage, statusText } from "./status";
-import { diagnoseHalf } from "./diagnosis/hook";
+import { diagnosePair, HalfKind } from "./diagnosis/hook";
 import { ResolvedPairArgs } from "./validation/args";
 import { PairArgumentsError } from "./validation/error";
 import { checkProviders, checkWithDefaults, isKnown } from "./validation/pairInputs";
@@ -113,26 +113,21 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // even one that uses none of them: both depend on the check (which adds no resource).
         const dependsOn = checked?.apply((): pulumi.Resource[] => []);
 
-        // What each half waits for, known by the time a failure needs explaining.
-        const waitsFor: Partial<Record<HalfKind, string>> = {};
         const metadata = (kind: HalfKind, namespace: "connectorNamespace" | "siteNamespace") => ({
             name: field(["objectName"], (a) => a.objectName),
             namespace: from(namespace),
             // An output that resolves to undefined leaves labels out, as undefined does.
             labels: from("labels") as pulumi.Input<Record<string, string>> | undefined,
-            annotations: field(["annotations", "skipAwait", "awaitListener", "timeoutSeconds"], (a) => {
-                const annotations = providerAnnotations(kind, a);
-                waitsFor[kind] = annotations[WAIT_FOR];
-                return { ...a.annotations, ...annotations };
-            }),
+            annotations: field(["annotations", "skipAwait", "awaitListener", "timeoutSeconds"], (a) => ({ ...a.annotations, ...providerAnnotations(kind, a) })),
         });
         // A half that fails to become ready is explained from its live status; this process
         // can read it back when the half goes through the default provider's cluster.
+        // One hook serves both halves (each hook is a registration with the engine).
         const viaDefault = this.getProvider(ATTACHED_CONNECTOR_TYPE) === undefined;
-        const diagnosis = (kind: HalfKind, half: string, provider: k8s.Provider | undefined) =>
-            diagnoseHalf(`${name}-${half}-diagnosis`, kind, () => waitsFor[kind], viaDefault && provider === undefined);
-        const connectorDiagnosis = diagnosis("AttachedConnector", "connector", connectorProvider);
-        const bindingDiagnosis = diagnosis("AttachedConnectorBinding", "binding", bindingProvider);
+        const diagnosis = diagnosePair(`${name}-diagnosis`, {
+            AttachedConnector: viaDefault && connectorProvider === undefined,
+            AttachedConnectorBinding: viaDefault && bindingProvider === undefined,
+        });
 
         // No replaceOnChanges on the cross-references: Skupper reconciles a connector whose
         // siteNamespace changed, and a binding whose connectorNamespace changed, in place,
@@ -141,7 +136,16 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // the live object. A half whose own namespace or name changes is still replaced, by
         // the Kubernetes provider; the new object lives elsewhere, so nothing clashes.
         // No dependsOn between the halves: Skupper marks the connector Ready only once the
-        // binding exists, so each must be created without waiting for the other.
+        // binding exists, so each must be created without waiting for the other (and a
+        // new pair needs two of the engine's parallel steps at once).
+        // A replaced connector is deleted before its replacement is created. When the
+        // workload namespace moves, the binding is updated at the same time; a new
+        // connector that Skupper sees before that update gets "does not allow", the update
+        // then leaves the binding at "No matching AttachedConnector", and Skupper looks
+        // again only at its next resync, up to 30 s later. The delete first gives the
+        // update that head start; the old connector serves nothing once the binding has
+        // moved on. (The binding has no such race: a connector's changed siteNamespace
+        // makes Skupper look again.)
         const connector = new AttachedConnector(`${name}-connector`, {
             metadata: metadata("AttachedConnector", "connectorNamespace"),
             spec: {
@@ -154,7 +158,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
                 includeNotReadyPods: from("includeNotReadyPods"),
                 settings: field(["connectorSettings"], (a) => a.connectorSettings),
             },
-        }, { parent: this, provider: connectorProvider, dependsOn, hooks: { onError: [connectorDiagnosis] } });
+        }, { parent: this, provider: connectorProvider, dependsOn, deleteBeforeReplace: true, hooks: { onError: [diagnosis] } });
 
         const binding = new AttachedConnectorBinding(`${name}-binding`, {
             metadata: metadata("AttachedConnectorBinding", "siteNamespace"),
@@ -164,7 +168,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
                 exposePodsByName: from("exposePodsByName"),
                 settings: field(["bindingSettings"], (a) => a.bindingSettings),
             },
-        }, { parent: this, provider: bindingProvider, dependsOn, hooks: { onError: [bindingDiagnosis] } });
+        }, { parent: this, provider: bindingProvider, dependsOn, hooks: { onError: [diagnosis] } });
 
         this.objectName = connector.metadata.name;
         this.connectorNamespace = connector.metadata.namespace;
@@ -177,10 +181,10 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         this.hasMatchingListener = binding.status.apply((s) => s?.hasMatchingListener ?? false);
         this.connectorConditions = connector.status.apply(conditionsOf);
         this.bindingConditions = binding.status.apply(conditionsOf);
-        this.ready = pulumi
-            .all([connector.status, connector.metadata, binding.status, binding.metadata])
-            .apply(([cs, cm, bs, bm]) =>
-                conditionHolds(cs, "Ready", cm.generation) && conditionHolds(bs, "Configured", bm.generation));
+        // Nested applies rather than pulumi.all, which first copies each of the four whole
+        // objects into an Output of its own: a third of the component's Outputs went there.
+        this.ready = connector.metadata.apply((cm) => connector.status.apply((cs) => binding.metadata.apply((bm) => binding.status.apply((bs) =>
+            conditionHolds(cs, "Ready", cm.generation) && conditionHolds(bs, "Configured", bm.generation)))));
 
         this.registerOutputs({
             objectName: this.objectName,
@@ -200,7 +204,6 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 }
 
 type Argument = keyof AttachedConnectorPairArgs;
-type HalfKind = "AttachedConnector" | "AttachedConnectorBinding";
 type Resolved = ResolvedPairArgs & { objectName: string; routingKey: string; skipAwait: boolean; awaitListener: boolean; timeoutSeconds: number };
 
 function withDefaults(name: string, a: ResolvedPairArgs): Resolved {

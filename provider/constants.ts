@@ -34,6 +34,8 @@ export const TIMEOUT_SECONDS = "pulumi.com/timeoutSeconds";
 export const SKIP_AWAIT = "pulumi.com/skipAwait";
 /** Take over fields another field manager set, instead of failing on the conflict. */
 export const PATCH_FORCE = "pulumi.com/patchForce";
+/** How a delete propagates: the provider's default, foreground, waits for the garbage collector. */
+export const DELETION_PROPAGATION = "pulumi.com/deletionPropagationPolicy";
 /** Set by the provider's Check on an object it named itself. */
 export const AUTONAMED = "pulumi.com/autonamed";
 

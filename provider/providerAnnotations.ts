@@ -1,11 +1,12 @@
 // The annotations through which the component (and the policy pack's remediation)
 // instructs the Kubernetes provider: wait for Skupper (the provider's own await reads
-// them, so no polling code of ours runs), and own every field of both halves.
+// them, so no polling code of ours runs), own every field of both halves, and delete
+// without waiting for the garbage collector.
 
-import { defaultWaitFor, PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
+import { defaultWaitFor, DELETION_PROPAGATION, PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
 
 /** Annotations the component manages; a user annotation of the same key is refused. */
-export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT, PATCH_FORCE];
+export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT, PATCH_FORCE, DELETION_PROPAGATION];
 
 export const bindingWaitForListener = "condition=Ready";
 
@@ -20,10 +21,15 @@ export interface AwaitOptions {
 /**
  * Everything the component sets on a half. The pair is the one declaration of both
  * objects, so a field someone changed by hand is taken back (server-side apply would
- * otherwise refuse the update as a field conflict).
+ * otherwise refuse the update as a field conflict). Neither half owns other objects
+ * (Skupper creates none that name it as owner), so a delete needs no foreground
+ * propagation: with it, the provider waits until the garbage collector removes the
+ * foregroundDeletion finalizer, which a renamed or moved half's delete and every
+ * destroy then wait for, and which takes up to half a minute where the garbage
+ * collector has not yet taken up the Skupper kinds.
  */
 export function providerAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {
-    return { ...awaitAnnotations(kind, options), [PATCH_FORCE]: "true" };
+    return { ...awaitAnnotations(kind, options), [PATCH_FORCE]: "true", [DELETION_PROPAGATION]: "background" };
 }
 
 export function awaitAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {

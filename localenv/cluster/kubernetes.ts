@@ -18,7 +18,14 @@ export interface KubernetesAccess {
     kubeconfig: string;
 }
 
-export async function startKubernetes(launch: Launch, tools: Toolchain, dir: string, log: (line: string) => void): Promise<KubernetesAccess> {
+/**
+ * `beforeControllers` runs once the API server works and before the controller manager
+ * starts: its garbage collector takes up the kinds that exist when it starts, and a kind
+ * added later only at its next discovery, up to 30 s on, while a foreground delete of
+ * such an object waits for it.
+ */
+export async function startKubernetes(launch: Launch, tools: Toolchain, dir: string, log: (line: string) => void,
+    beforeControllers: (kube: KubeClient) => Promise<void> = async () => undefined): Promise<KubernetesAccess> {
     const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     const etcdUrl = `http://127.0.0.1:${etcdPort}`;
     log(`starting etcd on 127.0.0.1:${etcdPort}`);
@@ -62,6 +69,7 @@ export async function startKubernetes(launch: Launch, tools: Toolchain, dir: str
     const kubeconfig = path.join(dir, "kubeconfig");
     writeKubeconfig(kubeconfig, access);
     const kube = new KubeClient(access);
+    await beforeControllers(kube);
 
     log("starting kube-controller-manager");
     await launch({

@@ -43,6 +43,18 @@ describe("explaining a half that did not become ready", () => {
         assert.match(text, /no listener with routing key 'orders' exists in the Skupper network yet/);
     });
 
+    it("names the partner that does not exist, and the parallel steps it may have waited for", () => {
+        const binding = {
+            metadata: { generation: 1 },
+            spec: { connectorNamespace: "shop" },
+            status: { status: "Error", message: "No matching AttachedConnector", conditions: [condition("Configured", "False", "No matching AttachedConnector")] },
+        };
+        assert.equal(explainNotReady("AttachedConnectorBinding", "west", binding, "condition=Configured"),
+            "Skupper says Error: No matching AttachedConnector (Configured is False)");
+        assert.match(explainNotReady("AttachedConnectorBinding", "west", binding, "condition=Configured", "the AttachedConnector in namespace 'shop'"),
+            /\(Configured is False\); the AttachedConnector in namespace 'shop' does not exist: .*\(run `pulumi up --parallel` with at least twice the number of pairs created at once/);
+    });
+
     it("says when the object is gone", () => {
         assert.match(explainNotReady("AttachedConnector", "shop", undefined, "condition=Ready"), /does not exist/);
     });

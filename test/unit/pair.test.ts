@@ -118,6 +118,14 @@ describe("AttachedConnectorPair", () => {
             assert.equal(connector.inputs.metadata.annotations["pulumi.com/skipAwait"], undefined);
         });
 
+        it("takes back hand-edited fields and deletes without waiting for the garbage collector", async () => {
+            const { connector, binding } = await create({});
+            for (const half of [connector, binding]) {
+                assert.equal(half.inputs.metadata.annotations["pulumi.com/patchForce"], "true");
+                assert.equal(half.inputs.metadata.annotations["pulumi.com/deletionPropagationPolicy"], "background");
+            }
+        });
+
         it("waits for the binding's Ready (a matching listener) with awaitListener", async () => {
             const { connector, binding } = await create({ awaitListener: true });
             assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
@@ -138,9 +146,9 @@ describe("AttachedConnectorPair", () => {
             }
         });
 
-        it("registers an error hook per half, which explains a wait that failed", async () => {
+        it("registers one error hook for both halves, which explains a wait that failed", async () => {
             await create({}, undefined, "explained");
-            assert.deepEqual(errorHooks.filter((h) => h.startsWith("explained-")).sort(), ["explained-binding-diagnosis", "explained-connector-diagnosis"]);
+            assert.deepEqual(errorHooks.filter((h) => h.startsWith("explained-")), ["explained-diagnosis"]);
         });
     });
 

@@ -1,7 +1,7 @@
 // Scenario 6: a pair that cannot become ready. up fails after timeoutSeconds (not the
 // provider's default ten minutes), naming the half that did not become ready and
-// saying why: Skupper's own message, or that Skupper wrote no status because the site
-// namespace has no Site.
+// saying why: Skupper's own message, that Skupper wrote no status because the site
+// namespace has no Site, or that the partner never started for want of a parallel step.
 import * as assert from "node:assert/strict";
 import { pairWorld } from "./pairWorld";
 
@@ -29,5 +29,17 @@ describe("lifecycle: a pair that does not become ready", function () {
         assert.match(error.message, new RegExp(`AttachedConnector ${world.shop}/backend did not become Ready: ` +
             "(Skupper says (Error|Pending): (No matches for selector|Not ready)|Skupper wrote no status on it: .* waiting for a first pod that matches the selector)"));
         assert.match(error.message, /backend-connector/, "the error is reported on the connector half");
+    });
+
+    it("with --parallel 1, says that the half waited for a partner that never started", async () => {
+        // One step at a time: the first half waits for the other, which cannot start.
+        const world = await pairWorld("serial", { args: { timeoutSeconds: 15 } });
+        const error = await world.stack.up({ parallel: 1 }).then(() => undefined, (e: Error) => e);
+        assert.ok(error, "up must fail");
+        assert.match(error.message, new RegExp(`(AttachedConnector ${world.shop}/backend did not become Ready|AttachedConnectorBinding ${world.west}/backend did not become Configured): ` +
+            "Skupper says Error: No matching AttachedConnector.*; the (AttachedConnectorBinding in namespace '" + world.west + "'|AttachedConnector in namespace '" + world.shop + "') does not exist: " +
+            "it failed, or it never started because halves waiting for their partners held all of pulumi's parallel steps"));
+        const result = await world.stack.up({ parallel: 2 });
+        assert.equal(result.outputs.ready?.value, true, "with a step for each half, the same pair becomes ready");
     });
 });

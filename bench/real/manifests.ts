@@ -1,0 +1,44 @@
+// The objects every variant of the real benchmark creates: N pairs named pair-<i>, each
+// an AttachedConnector in the workload namespace and its binding in the site namespace,
+// with the annotations the component sets (the same await, the same timeout). The raw
+// program and the kubectl manifests are these objects as they stand.
+import { providerAnnotations, DEFAULT_TIMEOUT_SECONDS } from "../../provider/providerAnnotations";
+import { SKUPPER_API_VERSION } from "../../provider/constants";
+import { HalfKind } from "./watch";
+
+/** Every workload namespace gets one Deployment with these labels; every pair selects it. */
+export const WORKLOAD_LABELS = { app: "backend" };
+export const SELECTOR = "app=backend";
+export const PORT = 8080;
+
+export interface Manifest {
+    apiVersion: string;
+    kind: HalfKind;
+    metadata: { name: string; namespace: string; annotations: Record<string, string> };
+    spec: Record<string, string | number>;
+}
+
+export const pairName = (i: number) => `pair-${i}`;
+
+const annotations = (kind: HalfKind) =>
+    providerAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });
+
+export function pairManifests(shop: string, west: string, n: number): { connector: Manifest; binding: Manifest }[] {
+    return Array.from({ length: n }, (_, i) => {
+        const name = pairName(i);
+        return {
+            connector: {
+                apiVersion: SKUPPER_API_VERSION,
+                kind: "AttachedConnector",
+                metadata: { name, namespace: shop, annotations: annotations("AttachedConnector") },
+                spec: { siteNamespace: west, port: PORT, selector: SELECTOR },
+            },
+            binding: {
+                apiVersion: SKUPPER_API_VERSION,
+                kind: "AttachedConnectorBinding",
+                metadata: { name, namespace: west, annotations: annotations("AttachedConnectorBinding") },
+                spec: { connectorNamespace: shop, routingKey: name },
+            },
+        };
+    });
+}

@@ -1,0 +1,139 @@
+// The four ways the real benchmark creates, previews and removes the same N pairs: the
+// component, raw CustomResources, and the same raw CustomResources inside a bare
+// component (the floor of any component) as Pulumi stacks (the real engine and
+// Kubernetes provider, through the Automation API, state in the bench's temporary
+// folder), and kubectl apply + kubectl wait for the same conditions (kubectl diff,
+// kubectl delete).
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { AttachedConnectorPair } from "../../provider/index";
+import { defaultWaitFor, TIMEOUT_SECONDS } from "../../provider/constants";
+import { Manifest, pairManifests, PORT, SELECTOR } from "./manifests";
+
+const exec = promisify(execFile);
+
+export type VariantName = "component" | "raw" | "floor" | "kubectl";
+export const VARIANTS: VariantName[] = ["component", "raw", "floor", "kubectl"];
+
+/** What a variant needs from the bench: where its stacks and files go, and how to run pulumi and kubectl. */
+export interface Bench {
+    dir: string;
+    pulumi: PulumiCommand;
+    pulumiEnv: Record<string, string>;
+    kubectl: string;
+    kubeconfig: string;
+}
+
+export interface Variant {
+    up(): Promise<void>;
+    /** When the engine said its last operation was done (its summary event), for the Pulumi variants. */
+    engineDone?(): number | undefined;
+    /** Fails when anything would change. */
+    preview(): Promise<void>;
+    destroy(): Promise<void>;
+}
+
+export interface Pairs { shop: string; west: string; n: number }
+
+/** A stack of an inline program in its own folder under the bench's. */
+export async function benchStack(bench: Bench, name: string, program: () => Promise<void>): Promise<Stack> {
+    const workDir = fs.mkdtempSync(path.join(bench.dir, `${name}-`));
+    return LocalWorkspace.createOrSelectStack(
+        { stackName: name, projectName: "skupper-bench", program: async () => program() },
+        { workDir, envVars: bench.pulumiEnv, pulumiCommand: bench.pulumi },
+    );
+}
+
+/** The component's pairs, as a program would declare them. */
+export function componentProgram({ shop, west, n }: Pairs): () => Promise<void> {
+    return async () => {
+        for (let i = 0; i < n; i++) {
+            new AttachedConnectorPair(`pair-${i}`, { connectorNamespace: shop, siteNamespace: west, port: PORT, selector: SELECTOR });
+        }
+    };
+}
+
+/** The same objects written by hand as CustomResources. */
+export function rawProgram({ shop, west, n }: Pairs): () => Promise<void> {
+    return async () => {
+        for (const { connector, binding } of pairManifests(shop, west, n)) {
+            new k8s.apiextensions.CustomResource(`${connector.metadata.name}-connector`, connector);
+            new k8s.apiextensions.CustomResource(`${binding.metadata.name}-binding`, binding);
+        }
+    };
+}
+
+/** A component with no validation and no outputs: the least that wrapping a pair costs. */
+class BarePair extends pulumi.ComponentResource {
+    constructor(name: string, connector: Manifest, binding: Manifest) {
+        super("bench:index:BarePair", name, {}, {});
+        new k8s.apiextensions.CustomResource(`${name}-connector`, connector, { parent: this });
+        new k8s.apiextensions.CustomResource(`${name}-binding`, binding, { parent: this });
+        this.registerOutputs({});
+    }
+}
+
+/** The raw objects, each pair inside a bare component. */
+export function floorProgram({ shop, west, n }: Pairs): () => Promise<void> {
+    return async () => {
+        for (const { connector, binding } of pairManifests(shop, west, n)) new BarePair(connector.metadata.name, connector, binding);
+    };
+}
+
+/**
+ * How many steps the engine may run at once (BENCH_PARALLEL, default 1000): enough for
+ * every half's wait. Its own default, 4 per CPU (8 here), lets the halves of some raw
+ * pairs hold every slot while they wait for other halves that never get one; see
+ * RESULTS.md.
+ */
+export const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 1000);
+
+export function stackVariant(stack: Stack): Variant {
+    // After the engine's summary, up() still runs `pulumi stack output` and `pulumi stack history`.
+    let summary: number | undefined;
+    const onEvent = (event: EngineEvent) => {
+        if (event.summaryEvent) summary = Date.now();
+    };
+    return {
+        engineDone: () => summary,
+        up: async () => void await stack.up({ onEvent, parallel: PARALLEL }),
+        preview: async () => {
+            const { changeSummary } = await stack.preview({ parallel: PARALLEL });
+            const changes = Object.entries(changeSummary).filter(([op, count]) => op !== "same" && count > 0);
+            if (changes.length > 0) throw new Error(`preview of an unchanged stack plans changes: ${JSON.stringify(changeSummary)}`);
+        },
+        destroy: async () => void await stack.destroy({ onEvent, parallel: PARALLEL }),
+    };
+}
+
+export function kubectlVariant(bench: Bench, pairs: Pairs): Variant {
+    const dir = fs.mkdtempSync(path.join(bench.dir, `kubectl-${pairs.n}-`));
+    const manifests = pairManifests(pairs.shop, pairs.west, pairs.n);
+    const file = (kind: "connector" | "binding") => {
+        const name = path.join(dir, `${kind}s.json`);
+        fs.writeFileSync(name, JSON.stringify({ apiVersion: "v1", kind: "List", items: manifests.map((m) => m[kind]) }));
+        return name;
+    };
+    const files = { connector: file("connector"), binding: file("binding") };
+    const kubectl = (...args: string[]) => exec(bench.kubectl, args, { env: { ...process.env, KUBECONFIG: bench.kubeconfig }, maxBuffer: 64 * 1024 * 1024 });
+    const both = ["-f", files.connector, "-f", files.binding];
+    const wait = (kind: "connector" | "binding", sample: Manifest) =>
+        kubectl("wait", "-f", files[kind], `--for=${defaultWaitFor[sample.kind]}`, `--timeout=${sample.metadata.annotations[TIMEOUT_SECONDS]}s`);
+    return {
+        up: async () => {
+            await kubectl("apply", ...both);
+            // Both waits at once, as the provider waits for both halves at once.
+            await Promise.all([wait("connector", manifests[0].connector), wait("binding", manifests[0].binding)]);
+        },
+        preview: async () => {
+            // Exit status 1 means differences (execFile rejects): the objects changed.
+            await kubectl("diff", ...both);
+        },
+        destroy: async () => void await kubectl("delete", "--wait=true", ...both),
+    };
+}
