@@ -7,10 +7,11 @@
 // Like the controller, it keeps a little memory per site namespace: which Site is the
 // active (initialised) one, each binding and each connector by name, whether a pod
 // watcher runs for a pair and which pods it last saw, and the last network it read.
-// Every object that changed since the last poll (its own status writes included) is an
-// event, handled in the order sites, connectors, bindings, pods, network status; every
-// five minutes all of them are, as the controller's informers resync. Statuses are
-// written only where they differ from the cluster's.
+// Every object that changed since the last poll (its own status writes included, and a
+// status it set and set back within one poll) is an event, handled in the order sites,
+// connectors, bindings, pods, network status; every five minutes all of them are, as
+// the controller's informers resync. Statuses are written only where they differ from
+// the cluster's.
 //
 //   node -r ts-node/register/transpile-only localenv/doubles/skupperEmulator.ts --kubeconfig <file>
 import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
@@ -69,8 +70,11 @@ function setReady(obj: KubeObject, required: string[], now: string): void {
     setCondition(obj, "Ready", state, now);
 }
 
-function setConfigured(obj: KubeObject, err: string | undefined, required: string[], now: string): void {
-    if (setCondition(obj, "Configured", err ? failed(err) : OK, now)) setReady(obj, required, now);
+/** Whether the status changed. */
+function setConfigured(obj: KubeObject, err: string | undefined, required: string[], now: string): boolean {
+    if (!setCondition(obj, "Configured", err ? failed(err) : OK, now)) return false;
+    setReady(obj, required, now);
+    return true;
 }
 
 // ------------------------------------------------------------------ the label selector
@@ -113,12 +117,18 @@ export class SkupperControllerModel {
     private seen = new Map<string, string>(); // "<Kind> ns/name" -> the object's JSON at the last poll
     private snapshot!: ClusterSnapshot;
     private touched = new Set<KubeObject>(); // copies whose status a handler set this poll
+    // Objects whose status a handler changed this poll. The controller writes each change
+    // at once, and each write comes back as an event, even when a later handler in the
+    // same pass sets the status back: these are handled again at the next poll.
+    private echoes = new Set<string>();
     private lastResync?: number;
 
     /** Handles one poll's events and returns the status writes the controller would make. */
     step(snapshot: ClusterSnapshot): StatusWrite[] {
         this.snapshot = snapshot;
         this.touched.clear();
+        const echoes = this.echoes;
+        this.echoes = new Set();
         const time = Date.parse(snapshot.now), resync = time - (this.lastResync ??= time) >= RESYNC_MS;
         if (resync) this.lastResync = time;
         const seen = new Map<string, string>(), current = new Map<string, KubeObject>();
@@ -128,7 +138,7 @@ export class SkupperControllerModel {
                 const k = `${kind} ${key(o)}`, json = JSON.stringify(o), before = this.seen.get(k);
                 seen.set(k, json);
                 current.set(k, o);
-                if (before !== json || resync) handle(JSON.parse(json), before === undefined ? undefined : JSON.parse(before));
+                if (before !== json || resync || echoes.has(k)) handle(JSON.parse(json), before === undefined ? undefined : JSON.parse(before));
             }
             for (const [k, before] of this.seen) if (k.startsWith(`${kind} `) && !seen.has(k)) handle(undefined, JSON.parse(before));
         };
@@ -229,7 +239,9 @@ export class SkupperControllerModel {
     }
 
     private configure(obj: KubeObject, err: string | undefined): void {
-        setConfigured(obj, err, kindOf(obj) === "AttachedConnectorBinding" ? BINDING_REQUIRES : ["Configured"], this.snapshot.now);
+        if (setConfigured(obj, err, kindOf(obj) === "AttachedConnectorBinding" ? BINDING_REQUIRES : ["Configured"], this.snapshot.now)) {
+            this.echoes.add(`${kindOf(obj)} ${key(obj)}`);
+        }
         this.touched.add(obj);
     }
 

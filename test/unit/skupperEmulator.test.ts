@@ -7,7 +7,7 @@ import { ClusterSnapshot, KubeObject, SkupperControllerModel, StatusWrite } from
 const NO_BINDING = "No matching AttachedConnectorBinding in site namespace";
 
 class FakeCluster {
-    readonly model = new SkupperControllerModel();
+    model = new SkupperControllerModel();
     sites: KubeObject[] = [];
     connectors: KubeObject[] = [];
     bindings: KubeObject[] = [];
@@ -89,14 +89,23 @@ class FakeCluster {
         return writes;
     }
 
+    /** The controller restarts: it forgets everything it knew and lists the cluster afresh. */
+    restart(): void {
+        this.model = new SkupperControllerModel();
+    }
+
     /** Lets time pass between two polls. */
     advance(minutes: number): void {
         this.clock += minutes * 60 * 1000;
     }
 
-    /** Polls until a poll writes nothing. */
+    /** Polls until two polls in a row write nothing (a status set and set back in one poll is handled at the next). */
     settle(): void {
-        for (let i = 0; i < 10; i++) if (this.poll().length === 0) return;
+        let quiet = 0;
+        for (let i = 0; i < 12; i++) {
+            quiet = this.poll().length === 0 ? quiet + 1 : 0;
+            if (quiet === 2) return;
+        }
         assert.fail("the emulator kept writing");
     }
 }
@@ -115,6 +124,23 @@ function readyPair(): { cluster: FakeCluster; connector: KubeObject; binding: Ku
 }
 
 describe("Skupper status emulator (test double of the 2.2.1 controller)", () => {
+    it("after a restart, watches the pods of a pair whose status it set and set back in one pass", () => {
+        const cluster = new FakeCluster();
+        cluster.addSite();
+        const connector = cluster.addConnector();
+        const binding = cluster.addBinding();
+        cluster.poll(); // the connector first ("no binding"), then the binding: both "Not ready"
+        assert.equal(connector.status.message, "Not ready");
+        cluster.restart();
+        cluster.addPod("backend-0");
+        // The connector comes first again ("no binding"), the binding sets it back to
+        // "Not ready": nothing to write, but the controller wrote it twice, and the
+        // second event starts the pod watcher.
+        cluster.settle();
+        assert.equal(connector.status.status, "Ready");
+        assert.equal(condition(binding, "Configured")?.status, "True");
+    });
+
     it("configures a pair with a Site and a Ready pod: connector Ready, binding Configured but Pending 'Not Matched'", () => {
         const cluster = new FakeCluster();
         cluster.addSite();
