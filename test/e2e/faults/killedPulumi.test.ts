@@ -17,6 +17,14 @@ function pulumiUpPid(stackName: string): number | undefined {
     return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
 }
 
+/** The processes `pid` started (its plugins). */
+function childPids(pid: number): number[] {
+    return execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" }).split("\n")
+        .map((l) => l.trim().split(/\s+/).map(Number))
+        .filter(([, parent]) => parent === pid)
+        .map(([child]) => child);
+}
+
 describe("faults: pulumi killed during up", function () {
     this.timeout(600000);
 
@@ -26,7 +34,17 @@ describe("faults: pulumi killed during up", function () {
         const up = upInBackground(world.stack);
         await bothHalvesCreated(world);
         const pid = await waitFor("the pulumi process", async () => pulumiUpPid(world.stack.name), 10000);
+        const plugins = childPids(pid);
         process.kill(pid, "SIGKILL");
+        // Its plugins outlive it (re-parented, not signalled); a CI runner that kills the
+        // job's process group stops them too, and so does the test.
+        for (const plugin of plugins) {
+            try {
+                process.kill(plugin, "SIGKILL");
+            } catch {
+                // already gone
+            }
+        }
         await assert.rejects(up.result, "up fails when its process is killed");
 
         const pending = (await world.stack.exportStack()).deployment.pending_operations ?? [];
