@@ -18,7 +18,7 @@ export interface Manifest {
     spec: Record<string, string | number>;
 }
 
-export const pairName = (i: number) => `pair-${i}`;
+const pairName = (i: number) => `pair-${i}`;
 
 const annotations = (kind: HalfKind) =>
     providerAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });

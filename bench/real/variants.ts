@@ -91,7 +91,7 @@ export function floorProgram({ shop, west, n }: Pairs): () => Promise<void> {
  * pairs hold every slot while they wait for other halves that never get one; see
  * RESULTS.md.
  */
-export const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 1000);
+const PARALLEL = Number(process.env.BENCH_PARALLEL ?? 1000);
 
 export function stackVariant(stack: Stack): Variant {
     // After the engine's summary, up() still runs `pulumi stack output` and `pulumi stack history`.

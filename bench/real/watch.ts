@@ -89,17 +89,14 @@ export class HalfWatch {
     }
 }
 
-/**
- * The latest time of one field over the objects the watches saw alive (of the given
- * names, if any); undefined when one of them lacks it.
- */
-export function latest(watches: HalfWatch[], field: "ready" | "deleted" | "added" | "deleting", names?: string[]): number | undefined {
+/** The latest time of one field over the objects the watches saw alive; undefined when one of them lacks it. */
+export function latest(watches: HalfWatch[], field: keyof Sighting): number | undefined {
     let last = 0;
     for (const w of watches) {
-        for (const [name, s] of w.seen) {
-            if (s.added === undefined || (names && !names.includes(name))) continue;
+        for (const s of w.seen.values()) {
+            if (s.added === undefined) continue;
             const t = s[field];
-            if (t === undefined) return undefined;
+            if (typeof t !== "number") return undefined;
             last = Math.max(last, t);
         }
     }
