@@ -8,7 +8,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { PAIR_TYPE } from "../provider/constants";
+import { defaultWaitFor, PAIR_TYPE, SKUPPER_API_VERSION, TIMEOUT_SECONDS, WAIT_FOR } from "../provider/constants";
+import { DEFAULT_TIMEOUT_SECONDS } from "../provider/providerAnnotations";
+
+/** The await annotations of the raw and floor objects, as a user would write them. */
+const annotations = (kind: keyof typeof defaultWaitFor) => ({ [WAIT_FOR]: defaultWaitFor[kind], [TIMEOUT_SECONDS]: String(DEFAULT_TIMEOUT_SECONDS) });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
 
@@ -35,13 +39,12 @@ async function main(variant: Variant, n: number): Promise<void> {
     class Floor extends pulumi.ComponentResource {
         constructor(name: string, outputs: number) {
             super("bench:index:Floor", name, {}, {});
-            const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });
             const connector = new AttachedConnector(`${name}-connector`, {
-                metadata: { name, namespace: "shop", annotations: annotations("condition=Ready") },
+                metadata: { name, namespace: "shop", annotations: annotations("AttachedConnector") },
                 spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
             }, { parent: this });
             const binding = new AttachedConnectorBinding(`${name}-binding`, {
-                metadata: { name, namespace: "west", annotations: annotations("condition=Configured") },
+                metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
                 spec: { connectorNamespace: "shop", routingKey: name },
             }, { parent: this });
             pending.push(connector.id, binding.id);
@@ -60,17 +63,16 @@ async function main(variant: Variant, n: number): Promise<void> {
             new Floor(name, variant === "outputs" ? PAIR_OUTPUTS : 0);
         } else if (variant === "raw") {
             // What a user writes by hand: the same two objects with the same annotations.
-            const annotations = (waitFor: string) => ({ "pulumi.com/waitFor": waitFor, "pulumi.com/timeoutSeconds": "300" });
             const connector = new k8s.apiextensions.CustomResource(`${name}-connector`, {
-                apiVersion: "skupper.io/v2alpha1",
+                apiVersion: SKUPPER_API_VERSION,
                 kind: "AttachedConnector",
-                metadata: { name, namespace: "shop", annotations: annotations("condition=Ready") },
+                metadata: { name, namespace: "shop", annotations: annotations("AttachedConnector") },
                 spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
             });
             const binding = new k8s.apiextensions.CustomResource(`${name}-binding`, {
-                apiVersion: "skupper.io/v2alpha1",
+                apiVersion: SKUPPER_API_VERSION,
                 kind: "AttachedConnectorBinding",
-                metadata: { name, namespace: "west", annotations: annotations("condition=Configured") },
+                metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
                 spec: { connectorNamespace: "shop", routingKey: name },
             });
             pending.push(connector.id, binding.id);

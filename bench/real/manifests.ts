@@ -20,23 +20,23 @@ export interface Manifest {
 
 const pairName = (i: number) => `pair-${i}`;
 
-const annotations = (kind: HalfKind) =>
-    providerAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });
+const annotations = (kind: HalfKind, timeoutSeconds: number) =>
+    providerAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds });
 
-export function pairManifests(shop: string, west: string, n: number): { connector: Manifest; binding: Manifest }[] {
+export function pairManifests(shop: string, west: string, n: number, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): { connector: Manifest; binding: Manifest }[] {
     return Array.from({ length: n }, (_, i) => {
         const name = pairName(i);
         return {
             connector: {
                 apiVersion: SKUPPER_API_VERSION,
                 kind: "AttachedConnector",
-                metadata: { name, namespace: shop, annotations: annotations("AttachedConnector") },
+                metadata: { name, namespace: shop, annotations: annotations("AttachedConnector", timeoutSeconds) },
                 spec: { siteNamespace: west, port: PORT, selector: SELECTOR },
             },
             binding: {
                 apiVersion: SKUPPER_API_VERSION,
                 kind: "AttachedConnectorBinding",
-                metadata: { name, namespace: west, annotations: annotations("AttachedConnectorBinding") },
+                metadata: { name, namespace: west, annotations: annotations("AttachedConnectorBinding", timeoutSeconds) },
                 spec: { connectorNamespace: shop, routingKey: name },
             },
         };

@@ -5,7 +5,7 @@
 // returning).
 import { ratios, spread, Spread } from "../stats";
 import { RealWorld, siteNamespace, watchPairs, workloadNamespace } from "./world";
-import { benchStack, componentProgram, floorProgram, kubectlVariant, Pairs, rawProgram, stackVariant, Variant, VariantName, VARIANTS } from "./variants";
+import { benchStack, kubectlVariant, Pairs, PROGRAMS, stackVariant, Variant, VariantName, VARIANTS } from "./variants";
 import { HalfWatch, latest } from "./watch";
 
 type Operation = "up" | "preview" | "destroy";
@@ -25,8 +25,6 @@ export interface TableRow {
 
 export const RATIOS = ["component/raw", "floor/raw", "component/floor", "component/kubectl"] as const;
 export type RatioName = typeof RATIOS[number];
-
-const PROGRAMS = { component: componentProgram, raw: rawProgram, floor: floorProgram };
 
 interface Subject { variant: Variant; watches: HalfWatch[] }
 

@@ -38,7 +38,8 @@ export interface Variant {
     destroy(): Promise<void>;
 }
 
-export interface Pairs { shop: string; west: string; n: number }
+/** N pairs from workload namespace `shop` to site namespace `west`; each half may wait `timeoutSeconds` (default 300). */
+export interface Pairs { shop: string; west: string; n: number; timeoutSeconds?: number }
 
 /** A stack of an inline program in its own folder under the bench's. */
 export async function benchStack(bench: Bench, name: string, program: () => Promise<void>): Promise<Stack> {
@@ -50,18 +51,18 @@ export async function benchStack(bench: Bench, name: string, program: () => Prom
 }
 
 /** The component's pairs, as a program would declare them. */
-export function componentProgram({ shop, west, n }: Pairs): () => Promise<void> {
+export function componentProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Promise<void> {
     return async () => {
         for (let i = 0; i < n; i++) {
-            new AttachedConnectorPair(`pair-${i}`, { connectorNamespace: shop, siteNamespace: west, port: PORT, selector: SELECTOR });
+            new AttachedConnectorPair(`pair-${i}`, { connectorNamespace: shop, siteNamespace: west, port: PORT, selector: SELECTOR, timeoutSeconds });
         }
     };
 }
 
 /** The same objects written by hand as CustomResources. */
-export function rawProgram({ shop, west, n }: Pairs): () => Promise<void> {
+export function rawProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Promise<void> {
     return async () => {
-        for (const { connector, binding } of pairManifests(shop, west, n)) {
+        for (const { connector, binding } of pairManifests(shop, west, n, timeoutSeconds)) {
             new k8s.apiextensions.CustomResource(`${connector.metadata.name}-connector`, connector);
             new k8s.apiextensions.CustomResource(`${binding.metadata.name}-binding`, binding);
         }
@@ -79,9 +80,9 @@ class BarePair extends pulumi.ComponentResource {
 }
 
 /** The raw objects, each pair inside a bare component. */
-export function floorProgram({ shop, west, n }: Pairs): () => Promise<void> {
+export function floorProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Promise<void> {
     return async () => {
-        for (const { connector, binding } of pairManifests(shop, west, n)) new BarePair(connector.metadata.name, connector, binding);
+        for (const { connector, binding } of pairManifests(shop, west, n, timeoutSeconds)) new BarePair(connector.metadata.name, connector, binding);
     };
 }
 
@@ -137,3 +138,6 @@ export function kubectlVariant(bench: Bench, pairs: Pairs): Variant {
         destroy: async () => void await kubectl("delete", "--wait=true", ...both),
     };
 }
+
+/** The program of each Pulumi variant. */
+export const PROGRAMS = { component: componentProgram, raw: rawProgram, floor: floorProgram };

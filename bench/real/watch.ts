@@ -3,7 +3,7 @@
 // or the emulator's status write), first saw it marked for deletion, and saw it gone.
 // The readiness latency and the slow-path breakdowns are read from these times.
 import * as https from "node:https";
-import { KubeAccess } from "../../provider/diagnosis/kubeAccess";
+import { KubeAccess, requestOptions } from "../../provider/diagnosis/kubeAccess";
 import { defaultWaitFor, SKUPPER_API_VERSION, skupperKinds } from "../../provider/constants";
 
 export type HalfKind = keyof typeof defaultWaitFor;
@@ -36,10 +36,7 @@ export class HalfWatch {
     start(): Promise<void> {
         const path = `/apis/${SKUPPER_API_VERSION}/namespaces/${this.namespace}/${skupperKinds[this.kind].plural}?watch=true`;
         return new Promise((resolve, reject) => {
-            this.request = https.request(new URL(path, this.access.server), {
-                ca: this.access.ca, cert: this.access.cert, key: this.access.key, rejectUnauthorized: !this.access.insecureSkipTlsVerify,
-                headers: { ...(this.access.token ? { Authorization: `Bearer ${this.access.token}` } : {}), Accept: "application/json" },
-            }, (res) => {
+            this.request = https.request(new URL(path, this.access.server), requestOptions(this.access), (res) => {
                 if (res.statusCode !== 200) return reject(new Error(`watch ${path}: ${res.statusCode}`));
                 resolve();
                 let buffer = "";

@@ -70,21 +70,24 @@ export function defaultAccess(kubeconfig: string | undefined, context: string | 
     return readKubeconfig(file, context);
 }
 
+/** The TLS settings and credentials of a request to the API server, for https.request. */
+export function requestOptions(access: KubeAccess, headers: Record<string, string | number> = {}): https.RequestOptions {
+    return {
+        ca: access.ca,
+        cert: access.cert,
+        key: access.key,
+        rejectUnauthorized: !access.insecureSkipTlsVerify,
+        headers: { ...(access.token ? { Authorization: `Bearer ${access.token}` } : {}), Accept: "application/json", ...headers },
+    };
+}
+
 /** One request to the API server; resolves with the parsed JSON body, rejects with a KubeError. */
 export function kubeRequest<T = any>(access: KubeAccess, method: string, apiPath: string, body?: unknown, contentType = "application/json"): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
         const req = https.request(new URL(apiPath, access.server), {
+            ...requestOptions(access, payload ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(payload) } : {}),
             method,
-            ca: access.ca,
-            cert: access.cert,
-            key: access.key,
-            rejectUnauthorized: !access.insecureSkipTlsVerify,
-            headers: {
-                ...(access.token ? { Authorization: `Bearer ${access.token}` } : {}),
-                Accept: "application/json",
-                ...(payload ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(payload) } : {}),
-            },
             timeout: 15000,
         }, (res) => {
             let text = "";
