@@ -5,10 +5,11 @@
 // mode. `npm run demo -- destroy` removes the demo's objects and stops the environment.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
+import { PulumiCommand } from "@pulumi/pulumi/automation";
 import { demo } from "../demo/program";
 import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "../localenv/current";
 import { LocalEnvironment } from "../localenv/environment";
+import { inlineStack } from "../localenv/inlineStack";
 import { environmentOptions } from "../localenv/options";
 import { provideToolchain } from "../localenv/toolchain/toolchain";
 
@@ -33,7 +34,7 @@ async function main(command: string | undefined): Promise<void> {
     // The demo's stack belongs to this environment's cluster, so its state lives with it.
     const backendDir = path.join(env.dir, "demo-state");
     fs.mkdirSync(backendDir, { recursive: true });
-    const stack = await LocalWorkspace.createOrSelectStack({ stackName: "local", projectName: "skupper-attached-connector-demo", program: async () => demo() }, {
+    const stack = await inlineStack({ stackName: "local", projectName: "skupper-attached-connector-demo", program: async () => demo() }, {
         workDir: repoRoot,
         pulumiCommand: await PulumiCommand.get({ root: env.toolchain.dir }),
         envVars: env.pulumiEnv(backendDir, process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-demo"),

@@ -10,7 +10,8 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
-import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { inlineStack } from "../../localenv/inlineStack";
 import { AttachedConnectorPair } from "../../provider/index";
 import { defaultWaitFor, TIMEOUT_SECONDS } from "../../provider/constants";
 import { Manifest, pairManifests, PORT, SELECTOR } from "./manifests";
@@ -44,7 +45,7 @@ export interface Pairs { shop: string; west: string; n: number; timeoutSeconds?:
 /** A stack of an inline program in its own folder under the bench's. */
 export async function benchStack(bench: Bench, name: string, program: () => Promise<void>): Promise<Stack> {
     const workDir = fs.mkdtempSync(path.join(bench.dir, `${name}-`));
-    return LocalWorkspace.createOrSelectStack(
+    return inlineStack(
         { stackName: name, projectName: "skupper-bench", program: async () => program() },
         { workDir, envVars: bench.pulumiEnv, pulumiCommand: bench.pulumi },
     );

@@ -6,8 +6,9 @@ import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LocalWorkspace, PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/automation";
+import { PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/automation";
 import { KubeClient } from "../../localenv/cluster/kubeClient";
+import { inlineStack } from "../../localenv/inlineStack";
 import { LocalEnvironment } from "../../localenv/environment";
 import { environmentOptions } from "../../localenv/options";
 import { provideToolchain, Toolchain } from "../../localenv/toolchain/toolchain";
@@ -109,7 +110,7 @@ let stackCounter = 0;
 /** A fresh stack of an inline program, run by the real engine against the environment's cluster. */
 export async function newStack(program: () => Promise<Record<string, unknown> | void>, name = "e2e"): Promise<Stack> {
     const workDir = fs.mkdtempSync(path.join(e2e().stateDir, `${name}-`));
-    return LocalWorkspace.createOrSelectStack(
+    return inlineStack(
         { stackName: `${name}-${++stackCounter}`, projectName: "skupper-e2e", program },
         { workDir, envVars: pulumiEnv(), pulumiCommand: e2e().pulumi },
     );
