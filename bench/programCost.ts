@@ -8,11 +8,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { defaultWaitFor, PAIR_TYPE, SKUPPER_API_VERSION, TIMEOUT_SECONDS, WAIT_FOR } from "../provider/constants";
-import { DEFAULT_TIMEOUT_SECONDS } from "../provider/providerAnnotations";
+import { defaultWaitFor, PAIR_TYPE, SKUPPER_API_VERSION } from "../provider/constants";
+import { awaitAnnotations, DEFAULT_TIMEOUT_SECONDS } from "../provider/providerAnnotations";
 
 /** The await annotations of the raw and floor objects, as a user would write them. */
-const annotations = (kind: keyof typeof defaultWaitFor) => ({ [WAIT_FOR]: defaultWaitFor[kind], [TIMEOUT_SECONDS]: String(DEFAULT_TIMEOUT_SECONDS) });
+const annotations = (kind: keyof typeof defaultWaitFor) => awaitAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
 

@@ -2,7 +2,7 @@
 // half waits for the other, so halves waiting for partners that have no step yet can
 // hold every step. For each P, a fresh stack of the component and of the raw objects,
 // with a short timeout, and whether `up` succeeded.
-import { benchStack, PROGRAMS } from "./variants";
+import { benchStack, PROGRAMS, stackVariant } from "./variants";
 import { RealWorld, siteNamespace, workloadNamespace } from "./world";
 
 /** Short enough to see a stall, long enough for a pair that can become ready. */
@@ -22,7 +22,7 @@ export async function parallelSteps(world: RealWorld, n: number, steps: number[]
             const ready = await stack.up({ parallel }).then(() => true, () => false);
             results.push({ variant, parallel, n, ready, seconds: (Date.now() - start) / 1000 });
             log(`parallel steps: ${variant}, --parallel ${parallel}, ${n} new pairs: ${ready ? "ready" : "failed"}`);
-            await stack.destroy({ parallel: 2 * n + 8 });
+            await stackVariant(stack).destroy();
         }
     }
     return results;

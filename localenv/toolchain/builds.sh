@@ -34,7 +34,7 @@ build_pulumi() {
 }
 
 # ------------------------------------------------------------------- sdkgen
-# Our own small generator (scripts/toolchain/sdkgen) over Pulumi's code generators, at
+# Our own small generator (localenv/toolchain/sdkgen) over Pulumi's code generators, at
 # the pinned pulumi version; keyed by its source too, so that an edit rebuilds it.
 SDKGEN_KEY=$PULUMI_VERSION-$(sha256sum "$here/sdkgen/main.go" | cut -c1-12)
 build_sdkgen() {
@@ -84,7 +84,7 @@ build_etcd() {
   rm -rf "$out" && mv "$out.tmp" "$out"
 }
 
-# --------------------------------------- kube-apiserver, kube-controller-manager
+# ------------ kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
 build_kubernetes() {
   local dir="$cache/build/kubernetes-$KUBERNETES_VERSION" out="$cache/tools/kubernetes-$KUBERNETES_VERSION"
   local staging=v0.${KUBERNETES_VERSION#v1.}
