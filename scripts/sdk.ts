@@ -5,10 +5,11 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { provideToolchain } from "../localenv/toolchain/toolchain";
-import rootPackage = require("../package.json");
+import * as fs from "node:fs";
 
 export const sdkLanguages = ["nodejs", "python", "go"] as const;
 export const repoRoot = path.resolve(__dirname, "..");
+const rootPackage = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"));
 
 /** Writes the SDK of every language into outRoot/<language>. */
 export function generateSdks(toolchain: string, outRoot: string): void {

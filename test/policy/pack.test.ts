@@ -3,8 +3,10 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { policies } from "../../policy/policies";
-import rootPackage = require("../../package.json");
-import packPackage = require("../../policy/package.json");
+import { manifest } from "../manifests";
+
+const rootPackage = manifest();
+const packPackage = manifest("policy");
 
 describe("the policy pack", () => {
     it("has exactly the documented policies, at their documented levels", () => {

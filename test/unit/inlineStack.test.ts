@@ -5,8 +5,10 @@ import * as assert from "node:assert/strict";
 import { isolateEngineConnections } from "../../localenv/inlineStack";
 
 // The gRPC library and client options of @pulumi/pulumi itself: its connection pool is the one at stake.
+/* eslint-disable @typescript-eslint/no-require-imports -- the SDK's own copies, found from its folder */
 const grpc = require(require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }));
 const { grpcClientOptions } = require("@pulumi/pulumi/runtime/settings");
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const echo = {
     ping: {

@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import rootPackage = require("../../package.json");
+import { manifest } from "../manifests";
+
+const rootPackage = manifest();
 
 // package.json holds the pins; the files other tools read must repeat them exactly.
 describe("the Python example's requirements", () => {

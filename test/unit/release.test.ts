@@ -6,8 +6,10 @@ import * as path from "node:path";
 import { load } from "js-yaml";
 import { packName } from "../../policy/policies";
 import { setUpMocks } from "./mocks";
-import rootPackage = require("../../package.json");
-import policyPackage = require("../../policy/package.json");
+import { manifest } from "../manifests";
+
+const rootPackage = manifest();
+const policyPackage = manifest("policy");
 
 const repoRoot = path.resolve(__dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), "utf8");

@@ -5,8 +5,10 @@ import { z } from "zod";
 import { pairArgsSchema } from "../../provider/validation/args";
 import { currentSchema, schemaPath } from "../../scripts/schema";
 import { resetMocks, setUpMocks, valueOf } from "./mocks";
-import rootPackage = require("../../package.json");
-import pluginPackage = require("../../provider/package.json");
+import { manifest } from "../manifests";
+
+const rootPackage = manifest();
+const pluginPackage = manifest("provider");
 
 const PAIR = "skupper:index:AttachedConnectorPair";
 const PROVIDER_REF = `/kubernetes/v${rootPackage.devDependencies["@pulumi/kubernetes"]}/schema.json#/resources/pulumi:providers:kubernetes`;

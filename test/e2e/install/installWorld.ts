@@ -8,7 +8,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { e2e, pulumiEnv } from "../harness";
 import { pairNamespaces } from "../lifecycle/pairWorld";
-import rootPackage = require("../../../package.json");
+import { manifest } from "../../manifests";
+
+const rootPackage = manifest();
 
 export const repoRoot = path.resolve(__dirname, "../../..");
 
