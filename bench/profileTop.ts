@@ -6,8 +6,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface Profile {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+}
 
 /** "node_modules/@pulumi/pulumi/output.js" -> "@pulumi/pulumi"; the program's own files by folder. */
 function packageOf(url: string): string {
@@ -35,7 +42,8 @@ function main(dir: string): void {
     }
     const share = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)}%`;
     console.log(`${(total / 1000).toFixed(0)} ms sampled\n\nby package`);
-    for (const [name, us] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`${share(us)}  ${name}`);
+    for (const [name, us] of [...packages].sort((a, b) => b[1] - a[1]).slice(0, 8))
+        console.log(`${share(us)}  ${name}`);
     console.log("\nby function (self time)");
     for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${share(us)}  ${name}`);
 }

@@ -4,7 +4,9 @@
 // internals and prints the census when the process exits:
 //   node -r ./bin/bench/programCensus.js bin/bench/programCost.js component 1000
 /* eslint-disable @typescript-eslint/no-require-imports */
-const debuggable: { debuggablePromise: (p: Promise<unknown>, label: unknown) => Promise<unknown> } = require("@pulumi/pulumi/runtime/debuggable");
+const debuggable: {
+    debuggablePromise: (p: Promise<unknown>, label: unknown) => Promise<unknown>;
+} = require("@pulumi/pulumi/runtime/debuggable");
 const utils: { union: (...args: unknown[]) => unknown } = require("@pulumi/pulumi/utils");
 const output: { Output: { prototype: { apply: (...args: unknown[]) => unknown } } } = require("@pulumi/pulumi/output");
 
@@ -35,6 +37,9 @@ process.on("exit", () => {
     const n = Number(process.argv[3]) || 1;
     const per = (count: number) => (count / n).toFixed(1);
     const total = [...promises.values()].reduce((a, b) => a + b, 0);
-    process.stderr.write(`per pair (${process.argv[2]}): ${per(outputs)} Outputs, ${per(applies)} applies, ${per(total)} tracked promises\n`);
-    for (const [kind, count] of [...promises].sort((a, b) => b[1] - a[1])) process.stderr.write(`  ${per(count).padStart(5)} ${kind}\n`);
+    process.stderr.write(
+        `per pair (${process.argv[2]}): ${per(outputs)} Outputs, ${per(applies)} applies, ${per(total)} tracked promises\n`,
+    );
+    for (const [kind, count] of [...promises].sort((a, b) => b[1] - a[1]))
+        process.stderr.write(`  ${per(count).padStart(5)} ${kind}\n`);
 });

@@ -12,7 +12,8 @@ import { defaultWaitFor, PAIR_TYPE, SKUPPER_API_VERSION } from "../provider/cons
 import { awaitAnnotations, DEFAULT_TIMEOUT_SECONDS } from "../provider/providerAnnotations";
 
 /** The await annotations of the raw and floor objects, as a user would write them. */
-const annotations = (kind: keyof typeof defaultWaitFor) => awaitAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });
+const annotations = (kind: keyof typeof defaultWaitFor) =>
+    awaitAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
 
@@ -24,13 +25,21 @@ const PAIR_OUTPUTS = Object.keys(schema.resources[PAIR_TYPE].properties).length;
 
 async function main(variant: Variant, n: number): Promise<void> {
     const pending: pulumi.Output<unknown>[] = [];
-    await pulumi.runtime.setMocks({
-        newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
-        call: (args) => args.inputs,
-    }, "bench", "bench", false);
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => ({ id: args.custom ? `${args.name}-id` : undefined, state: args.inputs }),
+            call: (args) => args.inputs,
+        },
+        "bench",
+        "bench",
+        false,
+    );
     // Pulumi's mock monitor lacks error-hook registration (the component registers one
     // per half); it answers at once, as the engine does.
-    (settings.getMonitor() as Record<string, unknown>).registerErrorHook = (_request: unknown, done: (err: null, response: object) => void) => done(null, {});
+    (settings.getMonitor() as Record<string, unknown>).registerErrorHook = (
+        _request: unknown,
+        done: (err: null, response: object) => void,
+    ) => done(null, {});
     const k8s = await import("@pulumi/kubernetes");
     const { AttachedConnectorPair, AttachedConnector, AttachedConnectorBinding } = await import("../provider/index");
 
@@ -39,17 +48,32 @@ async function main(variant: Variant, n: number): Promise<void> {
     class Floor extends pulumi.ComponentResource {
         constructor(name: string, outputs: number) {
             super("bench:index:Floor", name, {}, {});
-            const connector = new AttachedConnector(`${name}-connector`, {
-                metadata: { name, namespace: "shop", annotations: annotations("AttachedConnector") },
-                spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
-            }, { parent: this });
-            const binding = new AttachedConnectorBinding(`${name}-binding`, {
-                metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
-                spec: { connectorNamespace: "shop", routingKey: name },
-            }, { parent: this });
+            const connector = new AttachedConnector(
+                `${name}-connector`,
+                {
+                    metadata: { name, namespace: "shop", annotations: annotations("AttachedConnector") },
+                    spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
+                },
+                { parent: this },
+            );
+            const binding = new AttachedConnectorBinding(
+                `${name}-binding`,
+                {
+                    metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
+                    spec: { connectorNamespace: "shop", routingKey: name },
+                },
+                { parent: this },
+            );
             pending.push(connector.id, binding.id);
             const status: pulumi.Output<{ status?: string } | undefined>[] = [connector.status, binding.status];
-            this.registerOutputs(Object.fromEntries(Array.from({ length: outputs }, (_, i) => [`output${i}`, status[i % 2].apply((s) => s?.status ?? "")])));
+            this.registerOutputs(
+                Object.fromEntries(
+                    Array.from({ length: outputs }, (_, i) => [
+                        `output${i}`,
+                        status[i % 2].apply((s) => s?.status ?? ""),
+                    ]),
+                ),
+            );
         }
     }
 
@@ -57,7 +81,12 @@ async function main(variant: Variant, n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
         const name = `pair-${i}`;
         if (variant === "component") {
-            const pair = new AttachedConnectorPair(name, { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: `app=${name}` });
+            const pair = new AttachedConnectorPair(name, {
+                connectorNamespace: "shop",
+                siteNamespace: "west",
+                port: 8080,
+                selector: `app=${name}`,
+            });
             pending.push(pair.ready);
         } else if (variant === "floor" || variant === "outputs") {
             new Floor(name, variant === "outputs" ? PAIR_OUTPUTS : 0);

@@ -25,7 +25,10 @@ async function main(): Promise<void> {
     const program = [];
     for (const n of [1, 10, 100, 1000]) {
         const samples: Record<string, { ms: number[]; kbPerPair: number[] }> = {
-            component: { ms: [], kbPerPair: [] }, raw: { ms: [], kbPerPair: [] }, floor: { ms: [], kbPerPair: [] }, outputs: { ms: [], kbPerPair: [] },
+            component: { ms: [], kbPerPair: [] },
+            raw: { ms: [], kbPerPair: [] },
+            floor: { ms: [], kbPerPair: [] },
+            outputs: { ms: [], kbPerPair: [] },
         };
         for (let run = 0; run < RUNS; run++) {
             const baseline = measureProgram("baseline", 0).maxRssKb;
@@ -52,28 +55,52 @@ async function main(): Promise<void> {
     let previous: { n: number; ms: number } | undefined;
     for (const n of [100, 1000, 10000, 50000]) {
         const { ms, violations } = await policyCost(n, RUNS);
-        const perResource = { median: (ms.median * 1000) / n, min: (ms.min * 1000) / n, max: (ms.max * 1000) / n, runs: ms.runs };
-        policy.push({ n, ms, usPerResource: perResource, growth: previous ? (ms.median / previous.ms) / (n / previous.n) : undefined, violations });
+        const perResource = {
+            median: (ms.median * 1000) / n,
+            min: (ms.min * 1000) / n,
+            max: (ms.max * 1000) / n,
+            runs: ms.runs,
+        };
+        policy.push({
+            n,
+            ms,
+            usPerResource: perResource,
+            growth: previous ? ms.median / previous.ms / (n / previous.n) : undefined,
+            violations,
+        });
         previous = { n, ms: ms.median };
         process.stderr.write(`policy cost: N=${n}\n`);
     }
 
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, runs: RUNS };
+    const machine = {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        runs: RUNS,
+    };
     const results = { date: new Date().toISOString(), machine, program, policy };
     fs.writeFileSync(resultsPath, JSON.stringify(results, null, 2) + "\n");
 
     const f = (x: number) => x.toFixed(2);
     console.log(`\nProgram cost under mocks (per pair, median [min-max] of ${RUNS} runs)`);
-    console.log("N      component ms        raw ms              ratio               floor ratio         floor+outputs ratio component KiB   raw KiB");
+    console.log(
+        "N      component ms        raw ms              ratio               floor ratio         floor+outputs ratio component KiB   raw KiB",
+    );
     for (const p of program) {
-        console.log(`${String(p.n).padEnd(7)}${show(p.msPerPair.component).padEnd(20)}${show(p.msPerPair.raw).padEnd(20)}` +
-            `${show(p.timeRatio).padEnd(20)}${show(p.floorRatio).padEnd(20)}${show(p.outputsRatio).padEnd(20)}` +
-            `${p.peakKbPerPair.component.median.toFixed(0)}`.padEnd(16) + `${p.peakKbPerPair.raw.median.toFixed(0)}`);
+        console.log(
+            `${String(p.n).padEnd(7)}${show(p.msPerPair.component).padEnd(20)}${show(p.msPerPair.raw).padEnd(20)}` +
+                `${show(p.timeRatio).padEnd(20)}${show(p.floorRatio).padEnd(20)}${show(p.outputsRatio).padEnd(20)}` +
+                `${p.peakKbPerPair.component.median.toFixed(0)}`.padEnd(16) +
+                `${p.peakKbPerPair.raw.median.toFixed(0)}`,
+        );
     }
     console.log(`\nPolicy pack over N resources (median [min-max] of ${RUNS} runs)`);
     console.log("N       total ms                    us/resource            growth vs proportional");
     for (const p of policy) {
-        console.log(`${String(p.n).padEnd(8)}${show(p.ms).padEnd(28)}${show(p.usPerResource).padEnd(23)}${p.growth === undefined ? "-" : f(p.growth)}`);
+        console.log(
+            `${String(p.n).padEnd(8)}${show(p.ms).padEnd(28)}${show(p.usPerResource).padEnd(23)}${p.growth === undefined ? "-" : f(p.growth)}`,
+        );
     }
     console.log(`\nwrote ${path.join("bench", "results.json")}`);
 }
@@ -82,9 +109,14 @@ if (process.argv.includes("--real")) {
     // The local environment runs from its TypeScript sources (its scripts and the
     // emulator are found beside them), so the real part runs under ts-node.
     const root = path.resolve(__dirname, "../..");
-    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(root, "bench/real/main.ts")], { cwd: root, stdio: "inherit" });
+    const child = spawnSync(
+        process.execPath,
+        ["-r", "ts-node/register/transpile-only", path.join(root, "bench/real/main.ts")],
+        { cwd: root, stdio: "inherit" },
+    );
     process.exitCode = child.status ?? 1;
-} else main().catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-});
+} else
+    main().catch((e) => {
+        console.error(e);
+        process.exitCode = 1;
+    });

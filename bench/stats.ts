@@ -1,7 +1,12 @@
 // The one summary every benchmark figure is given as: the median of its runs and their
 // spread (min and max).
 
-export interface Spread { median: number; min: number; max: number; runs: number }
+export interface Spread {
+    median: number;
+    min: number;
+    max: number;
+    runs: number;
+}
 
 export function spread(values: number[]): Spread {
     const sorted = [...values].sort((a, b) => a - b);

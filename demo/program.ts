@@ -13,28 +13,48 @@ export function demo(): Record<string, pulumi.Output<unknown>> {
 
     const workload = new k8s.core.v1.Namespace("workload", { metadata: { name: workloadNamespace } });
     const siteNs = new k8s.core.v1.Namespace("site", { metadata: { name: siteNamespace } });
-    const site = new Site("site", { metadata: { name: "west", namespace: siteNamespace }, spec: {} }, { dependsOn: siteNs });
+    const site = new Site(
+        "site",
+        { metadata: { name: "west", namespace: siteNamespace }, spec: {} },
+        { dependsOn: siteNs },
+    );
 
     const labels = { app: "backend" };
-    const backend = new k8s.apps.v1.Deployment("backend", {
-        metadata: { name: "backend", namespace: workloadNamespace },
-        spec: {
-            replicas: 1,
-            selector: { matchLabels: labels },
-            template: {
-                metadata: { labels },
-                spec: { containers: [{ name: "backend", image: "quay.io/skupper/hello-world-backend", ports: [{ containerPort: 8080 }] }] },
+    const backend = new k8s.apps.v1.Deployment(
+        "backend",
+        {
+            metadata: { name: "backend", namespace: workloadNamespace },
+            spec: {
+                replicas: 1,
+                selector: { matchLabels: labels },
+                template: {
+                    metadata: { labels },
+                    spec: {
+                        containers: [
+                            {
+                                name: "backend",
+                                image: "quay.io/skupper/hello-world-backend",
+                                ports: [{ containerPort: 8080 }],
+                            },
+                        ],
+                    },
+                },
             },
         },
-    }, { dependsOn: workload });
+        { dependsOn: workload },
+    );
 
-    const pair = new AttachedConnectorPair("backend", {
-        connectorNamespace: workloadNamespace,
-        siteNamespace,
-        port: 8080,
-        selector: demoDefaults.selector,
-        routingKey: "backend",
-    }, { dependsOn: [site, backend] });
+    const pair = new AttachedConnectorPair(
+        "backend",
+        {
+            connectorNamespace: workloadNamespace,
+            siteNamespace,
+            port: 8080,
+            selector: demoDefaults.selector,
+            routingKey: "backend",
+        },
+        { dependsOn: [site, backend] },
+    );
 
     return {
         objectName: pair.objectName,

@@ -17,8 +17,13 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
                 process.exitCode = 1;
                 return;
             }
-            const forced = args.find((a) => a.startsWith("--mode="))?.slice("--mode=".length) as SkupperMode | undefined;
-            const env = await LocalEnvironment.start({ ...environmentOptions(), ...(forced ? { mode: forced } : {}), log });
+            const forced = args.find((a) => a.startsWith("--mode="))?.slice("--mode=".length) as
+                SkupperMode | undefined;
+            const env = await LocalEnvironment.start({
+                ...environmentOptions(),
+                ...(forced ? { mode: forced } : {}),
+                log,
+            });
             rememberEnvironment(env);
             env.detach();
             console.log(env.kubeconfig);
@@ -44,7 +49,8 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
                 return;
             }
             log(running.describe());
-            for (const p of running.processes) log(`${p.name} (pid ${p.pid}): ${isRunning(p.pid) ? "running" : "stopped"}; log ${p.log}`);
+            for (const p of running.processes)
+                log(`${p.name} (pid ${p.pid}): ${isRunning(p.pid) ? "running" : "stopped"}; log ${p.log}`);
             console.log(running.kubeconfig);
             return;
         }

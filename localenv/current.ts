@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { LocalEnvironment } from "./environment";
 
 /** The per-user cache (the toolchain's too; see localenv/toolchain/install.sh). */
-export const cacheDir = process.env.SKUPPER_PULUMI_CACHE ??
+export const cacheDir =
+    process.env.SKUPPER_PULUMI_CACHE ??
     path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "skupper-pulumi");
 
 const currentFile = path.join(cacheDir, "environment-current");

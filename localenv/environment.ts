@@ -14,7 +14,16 @@ import { startKubernetes } from "./cluster/kubernetes";
 import { startKwok } from "./cluster/kwok";
 import { createNamespaces, createSite, deleteRunNamespaces } from "./cluster/objects";
 import { isRunning, killNow, ProcessSpec, Started, startProcess, stopProcess } from "./cluster/processes";
-import { controllerSpec, CONTROLLER_NAMESPACE, crdsFor, installCrds, missingKinds, probeSkupper, SkupperMode, skupperMode } from "./cluster/skupper";
+import {
+    controllerSpec,
+    CONTROLLER_NAMESPACE,
+    crdsFor,
+    installCrds,
+    missingKinds,
+    probeSkupper,
+    SkupperMode,
+    skupperMode,
+} from "./cluster/skupper";
 import { RoleRule, teamKubeconfig } from "./cluster/teams";
 import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
 
@@ -50,17 +59,34 @@ export class LocalEnvironment {
     private readonly readiness = new Map<string, Ready>();
     private ownsProcesses = false;
 
-    private constructor(private readonly state: State, private readonly log: (line: string) => void) {
+    private constructor(
+        private readonly state: State,
+        private readonly log: (line: string) => void,
+    ) {
         this.client = new KubeClient(state.access);
     }
 
-    get kube(): KubeClient { return this.client; }
-    get mode(): SkupperMode { return this.state.mode; }
-    get kubeconfig(): string { return this.state.kubeconfig; }
-    get dir(): string { return this.state.dir; }
-    get toolchain(): Toolchain { return toolchainAt(this.state.toolchain); }
-    get existingCluster(): boolean { return this.state.existingCluster; }
-    get processes(): readonly Started[] { return this.state.processes; }
+    get kube(): KubeClient {
+        return this.client;
+    }
+    get mode(): SkupperMode {
+        return this.state.mode;
+    }
+    get kubeconfig(): string {
+        return this.state.kubeconfig;
+    }
+    get dir(): string {
+        return this.state.dir;
+    }
+    get toolchain(): Toolchain {
+        return toolchainAt(this.state.toolchain);
+    }
+    get existingCluster(): boolean {
+        return this.state.existingCluster;
+    }
+    get processes(): readonly Started[] {
+        return this.state.processes;
+    }
 
     /** The mode line: `mode: real (Skupper controller 2.2.1 ...)`. */
     describe(): string {
@@ -69,16 +95,27 @@ export class LocalEnvironment {
 
     static async start(options: StartOptions = {}): Promise<LocalEnvironment> {
         const log = options.log ?? (() => undefined);
-        const tools = options.toolchain ?? await provideToolchain();
+        const tools = options.toolchain ?? (await provideToolchain());
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skupper-pulumi-env-"));
         const run = `r${randomBytes(3).toString("hex")}`;
-        if (options.kubeconfig) return LocalEnvironment.attachExisting(options.kubeconfig, options.mode, tools, dir, run, log);
+        if (options.kubeconfig)
+            return LocalEnvironment.attachExisting(options.kubeconfig, options.mode, tools, dir, run, log);
 
         const { mode, description } = skupperMode(options.mode ?? "auto", tools);
-        const env = new LocalEnvironment({
-            dir, run, mode, kubeconfig: path.join(dir, "kubeconfig"), access: { server: "" }, toolchain: tools.dir,
-            skupper: description, existingCluster: false, processes: [],
-        }, log);
+        const env = new LocalEnvironment(
+            {
+                dir,
+                run,
+                mode,
+                kubeconfig: path.join(dir, "kubeconfig"),
+                access: { server: "" },
+                toolchain: tools.dir,
+                skupper: description,
+                existingCluster: false,
+                processes: [],
+            },
+            log,
+        );
         log(env.describe());
         env.own();
         try {
@@ -93,8 +130,14 @@ export class LocalEnvironment {
             env.save();
             await startKwok(launch, tools, kubeconfig, env.kube, log);
             await env.createNamespaces(CONTROLLER_NAMESPACE);
-            log(mode === "real" ? "starting the Skupper controller (cluster-wide)" : "starting the Skupper status emulator (no controller available)");
-            await env.launch(controllerSpec(mode, tools, kubeconfig), (started) => probeSkupper(env.kube, CONTROLLER_NAMESPACE, 60000, started));
+            log(
+                mode === "real"
+                    ? "starting the Skupper controller (cluster-wide)"
+                    : "starting the Skupper status emulator (no controller available)",
+            );
+            await env.launch(controllerSpec(mode, tools, kubeconfig), (started) =>
+                probeSkupper(env.kube, CONTROLLER_NAMESPACE, 60000, started),
+            );
             log(`ready; kubeconfig ${kubeconfig}`);
             return env;
         } catch (e) {
@@ -103,21 +146,46 @@ export class LocalEnvironment {
         }
     }
 
-    private static async attachExisting(kubeconfig: string, mode: StartOptions["mode"], tools: Toolchain, dir: string, run: string, log: (line: string) => void): Promise<LocalEnvironment> {
-        if (mode === "emulated") throw new Error("an existing cluster runs in real mode only: the emulator never plays Skupper beside a real cluster");
+    private static async attachExisting(
+        kubeconfig: string,
+        mode: StartOptions["mode"],
+        tools: Toolchain,
+        dir: string,
+        run: string,
+        log: (line: string) => void,
+    ): Promise<LocalEnvironment> {
+        if (mode === "emulated")
+            throw new Error(
+                "an existing cluster runs in real mode only: the emulator never plays Skupper beside a real cluster",
+            );
         const access = readKubeconfig(kubeconfig);
-        const env = new LocalEnvironment({
-            dir, run, mode: "real", kubeconfig: path.resolve(kubeconfig), access, toolchain: tools.dir,
-            skupper: "the cluster's own Skupper controller", existingCluster: true, processes: [],
-        }, log);
+        const env = new LocalEnvironment(
+            {
+                dir,
+                run,
+                mode: "real",
+                kubeconfig: path.resolve(kubeconfig),
+                access,
+                toolchain: tools.dir,
+                skupper: "the cluster's own Skupper controller",
+                existingCluster: true,
+                processes: [],
+            },
+            log,
+        );
         log(env.describe());
         const missing = await missingKinds(env.kube);
-        if (missing.length > 0) throw new Error(`${kubeconfig}: the cluster lacks Skupper's CRDs (${missing.join(", ")}); install Skupper 2.x cluster-wide first`);
+        if (missing.length > 0)
+            throw new Error(
+                `${kubeconfig}: the cluster lacks Skupper's CRDs (${missing.join(", ")}); install Skupper 2.x cluster-wide first`,
+            );
         const probeNs = env.namespace("probe");
         await env.createNamespaces(probeNs);
         await probeSkupper(env.kube, probeNs, 60000).catch(async (e) => {
             await env.stop();
-            throw new Error(`no Skupper controller reconciles attached connectors in ${access.server} (${(e as Error).message})`);
+            throw new Error(
+                `no Skupper controller reconciles attached connectors in ${access.server} (${(e as Error).message})`,
+            );
         });
         env.save();
         log("ready");
@@ -131,8 +199,12 @@ export class LocalEnvironment {
 
     /** Whether this environment is what the options ask for (the same existing cluster, or a local one in the mode asked). */
     satisfies(options: StartOptions): boolean {
-        if (options.kubeconfig) return this.state.existingCluster && this.state.kubeconfig === path.resolve(options.kubeconfig);
-        return !this.state.existingCluster && (options.mode === undefined || options.mode === "auto" || options.mode === this.state.mode);
+        if (options.kubeconfig)
+            return this.state.existingCluster && this.state.kubeconfig === path.resolve(options.kubeconfig);
+        return (
+            !this.state.existingCluster &&
+            (options.mode === undefined || options.mode === "auto" || options.mode === this.state.mode)
+        );
     }
 
     /** A namespace name of this run: as given on the local control plane, prefixed with the run on an existing cluster. */
@@ -196,7 +268,8 @@ export class LocalEnvironment {
 
     /** Stops every process (newest first) and removes the folder; on an existing cluster, deletes the run's namespaces. */
     async stop(): Promise<void> {
-        if (this.state.existingCluster) await deleteRunNamespaces(this.kube, this.state.run).catch((e) => this.log(`cleanup: ${String(e)}`));
+        if (this.state.existingCluster)
+            await deleteRunNamespaces(this.kube, this.state.run).catch((e) => this.log(`cleanup: ${String(e)}`));
         for (const p of [...this.state.processes].reverse()) await stopProcess(p.pid);
         this.disown();
         fs.rmSync(this.state.dir, { recursive: true, force: true });
@@ -230,7 +303,10 @@ export class LocalEnvironment {
     }
 
     private async launch(spec: ProcessSpec, ready: Ready): Promise<Started> {
-        const started = startProcess({ name: spec.name, binary: spec.binary, args: spec.args, env: spec.env }, this.state.dir);
+        const started = startProcess(
+            { name: spec.name, binary: spec.binary, args: spec.args, env: spec.env },
+            this.state.dir,
+        );
         this.state.processes.push(started);
         this.readiness.set(spec.name, ready);
         this.save();
@@ -240,7 +316,10 @@ export class LocalEnvironment {
 
     private find(name: string): Started {
         const started = this.state.processes.find((p) => p.name === name);
-        if (!started) throw new Error(`no process ${name} in this environment (${this.state.processes.map((p) => p.name).join(", ")})`);
+        if (!started)
+            throw new Error(
+                `no process ${name} in this environment (${this.state.processes.map((p) => p.name).join(", ")})`,
+            );
         return started;
     }
 

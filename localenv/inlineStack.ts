@@ -15,7 +15,10 @@ import { InlineProgramArgs, LocalWorkspace, LocalWorkspaceOptions, Stack } from 
 export function isolateEngineConnections(): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- an internal module of the SDK, without types for this field
     const settings = require("@pulumi/pulumi/runtime/settings") as { grpcClientOptions?: Record<string, unknown> };
-    if (!settings.grpcClientOptions) throw new Error("@pulumi/pulumi/runtime/settings no longer has grpcClientOptions; revisit the connection workaround in localenv/inlineStack.ts");
+    if (!settings.grpcClientOptions)
+        throw new Error(
+            "@pulumi/pulumi/runtime/settings no longer has grpcClientOptions; revisit the connection workaround in localenv/inlineStack.ts",
+        );
     settings.grpcClientOptions["grpc.use_local_subchannel_pool"] = 1;
 }
 

@@ -99,11 +99,14 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // none of the arguments it uses is pending, otherwise from the pending values once
         // they have resolved and passed the checks. So in a preview an unknown argument
         // leaves every other field known, and the policy pack can still check them.
-        const checked = pending.length === 0 ? undefined : pulumi.output(values).apply((resolved) => {
-            const late = checkWithDefaults(name, resolved);
-            if (late.length > 0) throw new PairArgumentsError(name, late);
-            return withDefaults(name, resolved as ResolvedPairArgs);
-        });
+        const checked =
+            pending.length === 0
+                ? undefined
+                : pulumi.output(values).apply((resolved) => {
+                      const late = checkWithDefaults(name, resolved);
+                      if (late.length > 0) throw new PairArgumentsError(name, late);
+                      return withDefaults(name, resolved as ResolvedPairArgs);
+                  });
         // The pending arguments still hold their outputs here; no field reads them from it.
         const now = withDefaults(name, values as ResolvedPairArgs);
         const field = <T>(uses: Argument[], derive: (a: Resolved) => T): pulumi.Input<T> =>
@@ -118,7 +121,10 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
             namespace: from(namespace),
             // An output that resolves to undefined leaves labels out, as undefined does.
             labels: from("labels") as pulumi.Input<Record<string, string>> | undefined,
-            annotations: field(["annotations", "skipAwait", "awaitListener", "timeoutSeconds"], (a) => ({ ...a.annotations, ...providerAnnotations(kind, a) })),
+            annotations: field(["annotations", "skipAwait", "awaitListener", "timeoutSeconds"], (a) => ({
+                ...a.annotations,
+                ...providerAnnotations(kind, a),
+            })),
         });
         // A half that fails to become ready is explained from its live status; this process
         // can read it back when the half goes through the default provider's cluster.
@@ -146,29 +152,46 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // update that head start; the old connector serves nothing once the binding has
         // moved on. (The binding has no such race: a connector's changed siteNamespace
         // makes Skupper look again.)
-        const connector = new AttachedConnector(`${name}-connector`, {
-            metadata: metadata("AttachedConnector", "connectorNamespace"),
-            spec: {
-                siteNamespace: from("siteNamespace"),
-                port: from("port"),
-                selector: from("selector"),
-                tlsCredentials: from("tlsCredentials"),
-                useClientCert: from("useClientCert"),
-                type: from("type"),
-                includeNotReadyPods: from("includeNotReadyPods"),
-                settings: field(["connectorSettings"], (a) => a.connectorSettings),
+        const connector = new AttachedConnector(
+            `${name}-connector`,
+            {
+                metadata: metadata("AttachedConnector", "connectorNamespace"),
+                spec: {
+                    siteNamespace: from("siteNamespace"),
+                    port: from("port"),
+                    selector: from("selector"),
+                    tlsCredentials: from("tlsCredentials"),
+                    useClientCert: from("useClientCert"),
+                    type: from("type"),
+                    includeNotReadyPods: from("includeNotReadyPods"),
+                    settings: field(["connectorSettings"], (a) => a.connectorSettings),
+                },
             },
-        }, { parent: this, provider: connectorProvider, dependsOn, deleteBeforeReplace: true, hooks: { onError: [diagnosis] } });
+            {
+                parent: this,
+                provider: connectorProvider,
+                dependsOn,
+                deleteBeforeReplace: true,
+                hooks: { onError: [diagnosis] },
+            },
+        );
 
-        const binding = new AttachedConnectorBinding(`${name}-binding`, {
-            metadata: metadata("AttachedConnectorBinding", "siteNamespace"),
-            spec: {
-                connectorNamespace: from("connectorNamespace"),
-                routingKey: field([values.routingKey === undefined ? "objectName" : "routingKey"], (a) => a.routingKey),
-                exposePodsByName: from("exposePodsByName"),
-                settings: field(["bindingSettings"], (a) => a.bindingSettings),
+        const binding = new AttachedConnectorBinding(
+            `${name}-binding`,
+            {
+                metadata: metadata("AttachedConnectorBinding", "siteNamespace"),
+                spec: {
+                    connectorNamespace: from("connectorNamespace"),
+                    routingKey: field(
+                        [values.routingKey === undefined ? "objectName" : "routingKey"],
+                        (a) => a.routingKey,
+                    ),
+                    exposePodsByName: from("exposePodsByName"),
+                    settings: field(["bindingSettings"], (a) => a.bindingSettings),
+                },
             },
-        }, { parent: this, provider: bindingProvider, dependsOn, hooks: { onError: [diagnosis] } });
+            { parent: this, provider: bindingProvider, dependsOn, hooks: { onError: [diagnosis] } },
+        );
 
         this.objectName = connector.metadata.name;
         this.connectorNamespace = connector.metadata.namespace;
@@ -183,8 +206,17 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         this.bindingConditions = binding.status.apply(conditionsOf);
         // Nested applies rather than pulumi.all, which first copies each of the four whole
         // objects into an Output of its own: a third of the component's Outputs went there.
-        this.ready = connector.metadata.apply((cm) => connector.status.apply((cs) => binding.metadata.apply((bm) => binding.status.apply((bs) =>
-            conditionHolds(cs, "Ready", cm.generation) && conditionHolds(bs, "Configured", bm.generation)))));
+        this.ready = connector.metadata.apply((cm) =>
+            connector.status.apply((cs) =>
+                binding.metadata.apply((bm) =>
+                    binding.status.apply(
+                        (bs) =>
+                            conditionHolds(cs, "Ready", cm.generation) &&
+                            conditionHolds(bs, "Configured", bm.generation),
+                    ),
+                ),
+            ),
+        );
 
         this.registerOutputs({
             objectName: this.objectName,
@@ -204,7 +236,13 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 }
 
 type Argument = keyof AttachedConnectorPairArgs;
-type Resolved = ResolvedPairArgs & { objectName: string; routingKey: string; skipAwait: boolean; awaitListener: boolean; timeoutSeconds: number };
+type Resolved = ResolvedPairArgs & {
+    objectName: string;
+    routingKey: string;
+    skipAwait: boolean;
+    awaitListener: boolean;
+    timeoutSeconds: number;
+};
 
 function withDefaults(name: string, a: ResolvedPairArgs): Resolved {
     const objectName = a.objectName ?? name;

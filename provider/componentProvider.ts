@@ -19,8 +19,14 @@ export class SkupperComponentProvider implements Provider {
         return this.schema;
     }
 
-    async construct(name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions): Promise<ConstructResult> {
-        if (type !== PAIR_TYPE) throw new Error(`type: '${type}' is not a component of this plugin; expected ${PAIR_TYPE}`);
+    async construct(
+        name: string,
+        type: string,
+        inputs: pulumi.Inputs,
+        options: pulumi.ComponentResourceOptions,
+    ): Promise<ConstructResult> {
+        if (type !== PAIR_TYPE)
+            throw new Error(`type: '${type}' is not a component of this plugin; expected ${PAIR_TYPE}`);
         const pair = new AttachedConnectorPair(name, inputs as AttachedConnectorPairArgs, options);
         const outputs = pair as unknown as Record<string, pulumi.Input<unknown>>;
         return { urn: pair.urn, state: Object.fromEntries(this.outputs.map((output) => [output, outputs[output]])) };

@@ -6,7 +6,13 @@
 import { defaultWaitFor, DELETION_PROPAGATION, PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
 
 /** Annotations the component manages; a user annotation of the same key is refused. */
-export const managedAnnotations: readonly string[] = [WAIT_FOR, TIMEOUT_SECONDS, SKIP_AWAIT, PATCH_FORCE, DELETION_PROPAGATION];
+export const managedAnnotations: readonly string[] = [
+    WAIT_FOR,
+    TIMEOUT_SECONDS,
+    SKIP_AWAIT,
+    PATCH_FORCE,
+    DELETION_PROPAGATION,
+];
 
 export const bindingWaitForListener = "condition=Ready";
 
@@ -34,8 +40,7 @@ export function providerAnnotations(kind: keyof typeof defaultWaitFor, options: 
 
 export function awaitAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {
     if (options.skipAwait) return { [SKIP_AWAIT]: "true" };
-    const waitFor = kind === "AttachedConnectorBinding" && options.awaitListener
-        ? bindingWaitForListener
-        : defaultWaitFor[kind];
+    const waitFor =
+        kind === "AttachedConnectorBinding" && options.awaitListener ? bindingWaitForListener : defaultWaitFor[kind];
     return { [WAIT_FOR]: waitFor, [TIMEOUT_SECONDS]: String(options.timeoutSeconds) };
 }

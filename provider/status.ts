@@ -25,7 +25,11 @@ export function conditionsOf(status: SkupperStatus | undefined): Condition[] {
  * True when the named condition is True and was observed for the object's current
  * generation (Skupper stamps observedGeneration; a stale True does not count).
  */
-export function conditionHolds(status: SkupperStatus | undefined, type: string, generation: number | undefined): boolean {
+export function conditionHolds(
+    status: SkupperStatus | undefined,
+    type: string,
+    generation: number | undefined,
+): boolean {
     const condition = status?.conditions?.find((c) => c.type === type);
     if (condition?.status !== "True") return false;
     if (generation && condition.observedGeneration && condition.observedGeneration < generation) return false;

@@ -24,21 +24,26 @@ async function main(command: string | undefined): Promise<void> {
     }
     const options = environmentOptions();
     if (running && command !== "destroy" && !running.satisfies(options)) {
-        throw new Error(`another environment is running (${running.describe()}); stop it first with 'npm run demo -- destroy' or 'npm run cluster -- stop'`);
+        throw new Error(
+            `another environment is running (${running.describe()}); stop it first with 'npm run demo -- destroy' or 'npm run cluster -- stop'`,
+        );
     }
     if (running) log(`${running.describe()}; reusing the running environment (${running.dir})`);
-    const env = running ?? await LocalEnvironment.start({ ...options, toolchain: await provideToolchain(), log });
+    const env = running ?? (await LocalEnvironment.start({ ...options, toolchain: await provideToolchain(), log }));
     rememberEnvironment(env);
     env.detach();
 
     // The demo's stack belongs to this environment's cluster, so its state lives with it.
     const backendDir = path.join(env.dir, "demo-state");
     fs.mkdirSync(backendDir, { recursive: true });
-    const stack = await inlineStack({ stackName: "local", projectName: "skupper-attached-connector-demo", program: async () => demo() }, {
-        workDir: repoRoot,
-        pulumiCommand: await PulumiCommand.get({ root: env.toolchain.dir }),
-        envVars: env.pulumiEnv(backendDir, process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-demo"),
-    });
+    const stack = await inlineStack(
+        { stackName: "local", projectName: "skupper-attached-connector-demo", program: async () => demo() },
+        {
+            workDir: repoRoot,
+            pulumiCommand: await PulumiCommand.get({ root: env.toolchain.dir }),
+            envVars: env.pulumiEnv(backendDir, process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-demo"),
+        },
+    );
 
     if (command === "destroy") {
         await stack.destroy({ onOutput: (s) => process.stdout.write(s) });

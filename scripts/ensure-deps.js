@@ -15,7 +15,10 @@ function ensureDeps(dir) {
     const hash = createHash("sha256").update(fs.readFileSync(lock)).digest("hex");
     if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hash) return;
     console.error(`installing npm dependencies in ${path.relative(process.cwd(), dir) || "."} (npm ci)`);
-    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: dir, stdio: ["ignore", "inherit", "inherit"] });
+    execFileSync("npm", ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], {
+        cwd: dir,
+        stdio: ["ignore", "inherit", "inherit"],
+    });
     fs.writeFileSync(stamp, hash);
 }
 

@@ -59,7 +59,10 @@ export function correctSchema(schema: Schema): Schema {
     for (const resource of Object.values(schema.resources)) {
         for (const property of Object.values(resource.inputProperties ?? {})) {
             if (typeof property.$ref === "string") {
-                property.$ref = property.$ref.replace(/#\/resources\/kubernetes$/, "#/resources/pulumi:providers:kubernetes");
+                property.$ref = property.$ref.replace(
+                    /#\/resources\/kubernetes$/,
+                    "#/resources/pulumi:providers:kubernetes",
+                );
             }
         }
     }
@@ -78,11 +81,14 @@ export async function currentSchema(): Promise<string> {
 }
 
 if (require.main === module) {
-    currentSchema().then((schema) => {
-        fs.writeFileSync(schemaPath, schema);
-        console.error(`wrote ${path.relative(process.cwd(), schemaPath)}`);
-    }, (err) => {
-        console.error(err);
-        process.exitCode = 1;
-    });
+    currentSchema().then(
+        (schema) => {
+            fs.writeFileSync(schemaPath, schema);
+            console.error(`wrote ${path.relative(process.cwd(), schemaPath)}`);
+        },
+        (err) => {
+            console.error(err);
+            process.exitCode = 1;
+        },
+    );
 }

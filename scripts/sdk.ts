@@ -14,12 +14,20 @@ const rootPackage = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json
 /** Writes the SDK of every language into outRoot/<language>. */
 export function generateSdks(toolchain: string, outRoot: string): void {
     for (const language of sdkLanguages) {
-        execFileSync(path.join(toolchain, "bin", "sdkgen"), [
-            "-schema", path.join(repoRoot, "provider", "schema.json"),
-            "-dependency", `kubernetes=${path.join(toolchain, "kubernetes-schema.json")}`,
-            "-language", language,
-            "-out", path.join(outRoot, language),
-        ], { stdio: "inherit" });
+        execFileSync(
+            path.join(toolchain, "bin", "sdkgen"),
+            [
+                "-schema",
+                path.join(repoRoot, "provider", "schema.json"),
+                "-dependency",
+                `kubernetes=${path.join(toolchain, "kubernetes-schema.json")}`,
+                "-language",
+                language,
+                "-out",
+                path.join(outRoot, language),
+            ],
+            { stdio: "inherit" },
+        );
     }
     completeGoModule(path.join(outRoot, "go"));
 }
@@ -29,18 +37,24 @@ export function generateSdks(toolchain: string, outRoot: string): void {
  * so that the module builds as committed. */
 function completeGoModule(dir: string): void {
     const go = (...args: string[]) => execFileSync("go", args, { cwd: dir, stdio: "inherit" });
-    go("mod", "edit",
+    go(
+        "mod",
+        "edit",
         `-require=github.com/pulumi/pulumi/sdk/v3@v${rootPackage.devDependencies["@pulumi/pulumi"]}`,
-        `-require=github.com/pulumi/pulumi-kubernetes/sdk/v4@v${rootPackage.devDependencies["@pulumi/kubernetes"]}`);
+        `-require=github.com/pulumi/pulumi-kubernetes/sdk/v4@v${rootPackage.devDependencies["@pulumi/kubernetes"]}`,
+    );
     go("mod", "tidy");
 }
 
 if (require.main === module) {
-    provideToolchain().then((toolchain) => {
-        generateSdks(toolchain.dir, path.join(repoRoot, "sdk"));
-        console.error(`wrote ${sdkLanguages.map((l) => `sdk/${l}`).join(", ")}`);
-    }, (e: Error) => {
-        console.error(e.message);
-        process.exitCode = 1;
-    });
+    provideToolchain().then(
+        (toolchain) => {
+            generateSdks(toolchain.dir, path.join(repoRoot, "sdk"));
+            console.error(`wrote ${sdkLanguages.map((l) => `sdk/${l}`).join(", ")}`);
+        },
+        (e: Error) => {
+            console.error(e.message);
+            process.exitCode = 1;
+        },
+    );
 }

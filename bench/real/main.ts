@@ -21,7 +21,13 @@ import { withRealWorld } from "./world";
 const resultsPath = path.resolve(__dirname, "../results-real.json");
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-interface Parts { runs: number; counts: number[]; slow: boolean; steps: number[]; stepsN: number }
+interface Parts {
+    runs: number;
+    counts: number[];
+    slow: boolean;
+    steps: number[];
+    stepsN: number;
+}
 
 async function realBench(parts: Parts): Promise<void> {
     const { mode, ...results } = await withRealWorld(log, async (world) => {
@@ -33,9 +39,21 @@ async function realBench(parts: Parts): Promise<void> {
     });
     const key = mode.startsWith("mode: real") ? "real" : "emulated";
     const previous = fs.existsSync(resultsPath) ? JSON.parse(fs.readFileSync(resultsPath, "utf8")) : {};
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    const machine = {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+    };
     const ran = Object.fromEntries(Object.entries(results).filter(([, value]) => value !== undefined));
-    previous[key] = { ...previous[key], date: new Date().toISOString(), mode: mode.replace(/,.*\)$/, ")"), machine, runs: parts.runs, ...ran };
+    previous[key] = {
+        ...previous[key],
+        date: new Date().toISOString(),
+        mode: mode.replace(/,.*\)$/, ")"),
+        machine,
+        runs: parts.runs,
+        ...ran,
+    };
     fs.writeFileSync(resultsPath, JSON.stringify(previous, null, 2) + "\n");
     print(mode, parts.runs, results.table ?? [], results.slowPaths ?? [], results.parallelSteps ?? []);
     log(`wrote ${path.join("bench", "results-real.json")} (${key})`);
@@ -44,29 +62,57 @@ async function realBench(parts: Parts): Promise<void> {
 function print(mode: string, runs: number, table: TableRow[], slow: SlowPathResult[], steps: StepsResult[]): void {
     console.log(`\n${mode}`);
     if (table.length > 0) console.log(`\nReal up / preview / destroy, seconds, median [min-max] of ${runs} runs`);
-    if (table.length > 0) console.log("N    op       " + VARIANTS.map((v) => v.padEnd(22)).join("") + RATIOS.map((r) => r.padEnd(22)).join(""));
+    if (table.length > 0)
+        console.log(
+            "N    op       " + VARIANTS.map((v) => v.padEnd(22)).join("") + RATIOS.map((r) => r.padEnd(22)).join(""),
+        );
     for (const row of table) {
         for (const op of ["up", "preview", "destroy"] as const) {
-            console.log(`${String(row.n).padEnd(5)}${op.padEnd(9)}` + VARIANTS.map((v) => show(row.seconds[v][op]).padEnd(22)).join("") +
-                RATIOS.map((r) => show(row.ratio[r][op]).padEnd(22)).join(""));
+            console.log(
+                `${String(row.n).padEnd(5)}${op.padEnd(9)}` +
+                    VARIANTS.map((v) => show(row.seconds[v][op]).padEnd(22)).join("") +
+                    RATIOS.map((r) => show(row.ratio[r][op]).padEnd(22)).join(""),
+            );
         }
-        console.log(`${String(row.n).padEnd(5)}${"ready ms".padEnd(9)}` + VARIANTS.map((v) => show(row.readinessMs[v], 0).padEnd(22)).join(""));
-        console.log(`${String(row.n).padEnd(5)}${"→ engine".padEnd(9)}` + VARIANTS.map((v) => show(row.readinessToEngineMs[v], 0).padEnd(22)).join(""));
+        console.log(
+            `${String(row.n).padEnd(5)}${"ready ms".padEnd(9)}` +
+                VARIANTS.map((v) => show(row.readinessMs[v], 0).padEnd(22)).join(""),
+        );
+        console.log(
+            `${String(row.n).padEnd(5)}${"→ engine".padEnd(9)}` +
+                VARIANTS.map((v) => show(row.readinessToEngineMs[v], 0).padEnd(22)).join(""),
+        );
     }
     const one = table.find((row) => row.n === 1);
     for (const row of one ? table.filter((r) => r !== one) : []) {
-        console.log(`up at N=${row.n} / up at N=1 (medians): ` + VARIANTS.map((v) => `${v} ${(row.seconds[v].up.median / one!.seconds[v].up.median).toFixed(2)}`).join(", "));
+        console.log(
+            `up at N=${row.n} / up at N=1 (medians): ` +
+                VARIANTS.map((v) => `${v} ${(row.seconds[v].up.median / one!.seconds[v].up.median).toFixed(2)}`).join(
+                    ", ",
+                ),
+        );
     }
     if (slow.length > 0) {
         console.log(`\nSlow paths of one pair (component), seconds after the start, median [min-max] of ${runs} runs`);
-        console.log("path          total                 last ready            delete requested      last deleted          finalizers");
+        console.log(
+            "path          total                 last ready            delete requested      last deleted          finalizers",
+        );
     }
     for (const s of slow) {
-        console.log(s.path.padEnd(14) + show(s.seconds).padEnd(22) + show(s.phases.lastReady).padEnd(22) +
-            show(s.phases.deleteRequested).padEnd(22) + show(s.phases.lastDeleted).padEnd(22) + (s.finalizers.join(", ") || "-"));
+        console.log(
+            s.path.padEnd(14) +
+                show(s.seconds).padEnd(22) +
+                show(s.phases.lastReady).padEnd(22) +
+                show(s.phases.deleteRequested).padEnd(22) +
+                show(s.phases.lastDeleted).padEnd(22) +
+                (s.finalizers.join(", ") || "-"),
+        );
     }
     if (steps.length > 0) console.log("\nNew pairs under --parallel P (one run each)");
-    for (const s of steps) console.log(`${s.variant.padEnd(10)} --parallel ${String(s.parallel).padEnd(5)} ${s.n} pairs: ${s.ready ? "ready" : "failed"} after ${s.seconds.toFixed(1)} s`);
+    for (const s of steps)
+        console.log(
+            `${s.variant.padEnd(10)} --parallel ${String(s.parallel).padEnd(5)} ${s.n} pairs: ${s.ready ? "ready" : "failed"} after ${s.seconds.toFixed(1)} s`,
+        );
 }
 
 const numbers = (text: string) => text.split(",").filter(Boolean).map(Number);

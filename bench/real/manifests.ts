@@ -23,7 +23,12 @@ const pairName = (i: number) => `pair-${i}`;
 const annotations = (kind: HalfKind, timeoutSeconds: number) =>
     providerAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds });
 
-export function pairManifests(shop: string, west: string, n: number, timeoutSeconds = DEFAULT_TIMEOUT_SECONDS): { connector: Manifest; binding: Manifest }[] {
+export function pairManifests(
+    shop: string,
+    west: string,
+    n: number,
+    timeoutSeconds = DEFAULT_TIMEOUT_SECONDS,
+): { connector: Manifest; binding: Manifest }[] {
     return Array.from({ length: n }, (_, i) => {
         const name = pairName(i);
         return {
@@ -36,7 +41,11 @@ export function pairManifests(shop: string, west: string, n: number, timeoutSeco
             binding: {
                 apiVersion: SKUPPER_API_VERSION,
                 kind: "AttachedConnectorBinding",
-                metadata: { name, namespace: west, annotations: annotations("AttachedConnectorBinding", timeoutSeconds) },
+                metadata: {
+                    name,
+                    namespace: west,
+                    annotations: annotations("AttachedConnectorBinding", timeoutSeconds),
+                },
                 spec: { connectorNamespace: shop, routingKey: name },
             },
         };

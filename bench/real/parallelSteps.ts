@@ -8,9 +8,20 @@ import { RealWorld, siteNamespace, workloadNamespace } from "./world";
 /** Short enough to see a stall, long enough for a pair that can become ready. */
 const TIMEOUT_SECONDS = 40;
 
-export interface StepsResult { variant: "component" | "raw"; parallel: number; n: number; ready: boolean; seconds: number }
+export interface StepsResult {
+    variant: "component" | "raw";
+    parallel: number;
+    n: number;
+    ready: boolean;
+    seconds: number;
+}
 
-export async function parallelSteps(world: RealWorld, n: number, steps: number[], log: (line: string) => void): Promise<StepsResult[]> {
+export async function parallelSteps(
+    world: RealWorld,
+    n: number,
+    steps: number[],
+    log: (line: string) => void,
+): Promise<StepsResult[]> {
     const results: StepsResult[] = [];
     for (const variant of ["component", "raw"] as const) {
         for (const parallel of steps) {
@@ -19,7 +30,10 @@ export async function parallelSteps(world: RealWorld, n: number, steps: number[]
             const program = PROGRAMS[variant]({ shop, west, n, timeoutSeconds: TIMEOUT_SECONDS });
             const stack = await benchStack(world.bench, `steps-${variant}-${parallel}`, program);
             const start = Date.now();
-            const ready = await stack.up({ parallel }).then(() => true, () => false);
+            const ready = await stack.up({ parallel }).then(
+                () => true,
+                () => false,
+            );
             results.push({ variant, parallel, n, ready, seconds: (Date.now() - start) / 1000 });
             log(`parallel steps: ${variant}, --parallel ${parallel}, ${n} new pairs: ${ready ? "ready" : "failed"}`);
             await stackVariant(stack).destroy();

@@ -18,12 +18,28 @@ export type SlowPath = "create" | "rename" | "moveSite" | "moveWorkload" | "dest
 const PATHS: SlowPath[] = ["create", "rename", "moveSite", "moveWorkload", "destroy"];
 
 /** One engine step: its op and resource, started and ended (seconds after the operation began). */
-export interface Step { op: string; resource: string; start?: number; end?: number }
+export interface Step {
+    op: string;
+    resource: string;
+    start?: number;
+    end?: number;
+}
 
 /** What the watches saw of one object, in seconds after the operation began. */
-export interface ObjectTimes { object: string; added?: number; ready?: number; deleting?: number; deleted?: number; finalizers?: string[] }
+export interface ObjectTimes {
+    object: string;
+    added?: number;
+    ready?: number;
+    deleting?: number;
+    deleted?: number;
+    finalizers?: string[];
+}
 
-export interface SlowPathRun { seconds: number; steps: Step[]; objects: ObjectTimes[] }
+export interface SlowPathRun {
+    seconds: number;
+    steps: Step[];
+    objects: ObjectTimes[];
+}
 
 export interface SlowPathResult {
     path: SlowPath;
@@ -55,10 +71,16 @@ function recorder(start: () => number) {
 
 function objectTimes(watches: HalfWatch[], start: number): ObjectTimes[] {
     const rel = (t: number | undefined) => (t === undefined ? undefined : (t - start) / 1000);
-    return watches.flatMap((w) => [...w.seen].map(([name, s]) => ({
-        object: `${w.kind} ${w.namespace}/${name}`,
-        added: rel(s.added), ready: rel(s.ready), deleting: rel(s.deleting), deleted: rel(s.deleted), finalizers: s.finalizers,
-    })));
+    return watches.flatMap((w) =>
+        [...w.seen].map(([name, s]) => ({
+            object: `${w.kind} ${w.namespace}/${name}`,
+            added: rel(s.added),
+            ready: rel(s.ready),
+            deleting: rel(s.deleting),
+            deleted: rel(s.deleted),
+            finalizers: s.finalizers,
+        })),
+    );
 }
 
 /** One run: fresh namespaces and a fresh stack, so that every run's move is the first into its namespace. */
@@ -68,9 +90,14 @@ async function slowPathRun(world: RealWorld, r: number, samples: Record<SlowPath
     const store = await workloadNamespace(env, `slow${r}-store`);
     const west = await siteNamespace(env, `slow${r}-west`);
     const east = await siteNamespace(env, `slow${r}-east`);
-    let args: AttachedConnectorPairArgs = { connectorNamespace: shop, siteNamespace: west, port: PORT, selector: SELECTOR };
+    let args: AttachedConnectorPairArgs = {
+        connectorNamespace: shop,
+        siteNamespace: west,
+        port: PORT,
+        selector: SELECTOR,
+    };
     const stack = await benchStack(bench, `slow-${r}`, async () => void new AttachedConnectorPair("backend", args));
-    const watches = [...await watchPairs(env, shop, west), ...await watchPairs(env, store, east)];
+    const watches = [...(await watchPairs(env, shop, west)), ...(await watchPairs(env, store, east))];
     const changes: Record<SlowPath, () => void> = {
         create: () => undefined,
         rename: () => (args = { ...args, objectName: "backend-renamed" }),
@@ -95,7 +122,11 @@ async function slowPathRun(world: RealWorld, r: number, samples: Record<SlowPath
     }
 }
 
-export async function slowPaths(world: RealWorld, runs: number, log: (line: string) => void): Promise<SlowPathResult[]> {
+export async function slowPaths(
+    world: RealWorld,
+    runs: number,
+    log: (line: string) => void,
+): Promise<SlowPathResult[]> {
     const samples = Object.fromEntries(PATHS.map((p) => [p, [] as SlowPathRun[]])) as Record<SlowPath, SlowPathRun[]>;
     for (let r = 0; r < runs; r++) {
         await slowPathRun(world, r, samples);
@@ -109,8 +140,14 @@ function summarize(path: SlowPath, runs: SlowPathRun[]): SlowPathResult {
         const values = runs.map(pick).filter((v): v is number => v !== undefined);
         return values.length === runs.length ? spread(values) : undefined;
     };
-    const max = (values: (number | undefined)[]) => (values.some((v) => v !== undefined) ? Math.max(...values.filter((v): v is number => v !== undefined)) : undefined);
-    const min = (values: (number | undefined)[]) => (values.some((v) => v !== undefined) ? Math.min(...values.filter((v): v is number => v !== undefined)) : undefined);
+    const max = (values: (number | undefined)[]) =>
+        values.some((v) => v !== undefined)
+            ? Math.max(...values.filter((v): v is number => v !== undefined))
+            : undefined;
+    const min = (values: (number | undefined)[]) =>
+        values.some((v) => v !== undefined)
+            ? Math.min(...values.filter((v): v is number => v !== undefined))
+            : undefined;
     return {
         path,
         seconds: spread(runs.map((r) => r.seconds)),

@@ -24,15 +24,24 @@ export interface TableRow {
 }
 
 export const RATIOS = ["component/raw", "floor/raw", "component/floor", "component/kubectl"] as const;
-export type RatioName = typeof RATIOS[number];
+export type RatioName = (typeof RATIOS)[number];
 
-interface Subject { variant: Variant; watches: HalfWatch[] }
+interface Subject {
+    variant: Variant;
+    watches: HalfWatch[];
+}
 
 async function subject(world: RealWorld, name: VariantName, n: number): Promise<Subject> {
     const { env, bench } = world;
-    const pairs: Pairs = { shop: await workloadNamespace(env, `b-${name}-${n}-shop`), west: await siteNamespace(env, `b-${name}-${n}-west`), n };
-    const variant = name === "kubectl" ? kubectlVariant(bench, pairs)
-        : stackVariant(await benchStack(bench, `${name}-${n}`, PROGRAMS[name](pairs)));
+    const pairs: Pairs = {
+        shop: await workloadNamespace(env, `b-${name}-${n}-shop`),
+        west: await siteNamespace(env, `b-${name}-${n}-west`),
+        n,
+    };
+    const variant =
+        name === "kubectl"
+            ? kubectlVariant(bench, pairs)
+            : stackVariant(await benchStack(bench, `${name}-${n}`, PROGRAMS[name](pairs)));
     return { variant, watches: await watchPairs(env, pairs.shop, pairs.west) };
 }
 
@@ -42,7 +51,12 @@ async function timed(body: () => Promise<void>): Promise<{ seconds: number; end:
     return { seconds: Number(process.hrtime.bigint() - start) / 1e9, end: Date.now() };
 }
 
-export async function realTable(world: RealWorld, counts: number[], runs: number, log: (line: string) => void): Promise<TableRow[]> {
+export async function realTable(
+    world: RealWorld,
+    counts: number[],
+    runs: number,
+    log: (line: string) => void,
+): Promise<TableRow[]> {
     const rows: TableRow[] = [];
     for (const n of counts) {
         const subjects = {} as Record<VariantName, Subject>;
@@ -52,8 +66,18 @@ export async function realTable(world: RealWorld, counts: number[], runs: number
             await subjects[name].variant.up();
             await subjects[name].variant.destroy();
         }
-        const samples = Object.fromEntries(VARIANTS.map((v) => [v, { up: [] as number[], preview: [] as number[], destroy: [] as number[], readiness: [] as number[], engine: [] as number[] }])) as
-            Record<VariantName, Record<Operation | "readiness" | "engine", number[]>>;
+        const samples = Object.fromEntries(
+            VARIANTS.map((v) => [
+                v,
+                {
+                    up: [] as number[],
+                    preview: [] as number[],
+                    destroy: [] as number[],
+                    readiness: [] as number[],
+                    engine: [] as number[],
+                },
+            ]),
+        ) as Record<VariantName, Record<Operation | "readiness" | "engine", number[]>>;
         for (let r = 0; r < runs; r++) {
             // Alternate the order, so that no variant always runs on a warmer machine.
             for (const name of r % 2 === 0 ? VARIANTS : [...VARIANTS].reverse()) {
@@ -61,7 +85,8 @@ export async function realTable(world: RealWorld, counts: number[], runs: number
                 for (const w of watches) w.reset();
                 const up = await timed(variant.up);
                 const ready = latest(watches, "ready");
-                if (ready === undefined) throw new Error(`${name}, N=${n}: up returned before the watch saw every half ready`);
+                if (ready === undefined)
+                    throw new Error(`${name}, N=${n}: up returned before the watch saw every half ready`);
                 samples[name].readiness.push(up.end - ready);
                 samples[name].engine.push((variant.engineDone?.() ?? up.end) - ready);
                 samples[name].up.push(up.seconds);
@@ -71,20 +96,26 @@ export async function realTable(world: RealWorld, counts: number[], runs: number
             log(`real table: N=${n} run ${r + 1}/${runs}`);
         }
         for (const { watches } of Object.values(subjects)) for (const w of watches) w.stop();
-        const per = (name: VariantName) => Object.fromEntries(OPERATIONS.map((op) => [op, spread(samples[name][op])])) as Record<Operation, Spread>;
+        const per = (name: VariantName) =>
+            Object.fromEntries(OPERATIONS.map((op) => [op, spread(samples[name][op])])) as Record<Operation, Spread>;
         const ratio = (name: RatioName) => {
             const [top, bottom] = name.split("/") as [VariantName, VariantName];
-            return Object.fromEntries(OPERATIONS.map((op) => [op, ratios(samples[top][op], samples[bottom][op])])) as Record<Operation, Spread>;
+            return Object.fromEntries(
+                OPERATIONS.map((op) => [op, ratios(samples[top][op], samples[bottom][op])]),
+            ) as Record<Operation, Spread>;
         };
-        const each = <T>(f: (name: VariantName) => T) => Object.fromEntries(VARIANTS.map((v) => [v, f(v)])) as Record<VariantName, T>;
+        const each = <T>(f: (name: VariantName) => T) =>
+            Object.fromEntries(VARIANTS.map((v) => [v, f(v)])) as Record<VariantName, T>;
         rows.push({
             n,
             seconds: each(per),
-            ratio: Object.fromEntries(RATIOS.map((name) => [name, ratio(name)])) as Record<RatioName, Record<Operation, Spread>>,
+            ratio: Object.fromEntries(RATIOS.map((name) => [name, ratio(name)])) as Record<
+                RatioName,
+                Record<Operation, Spread>
+            >,
             readinessMs: each((v) => spread(samples[v].readiness)),
             readinessToEngineMs: each((v) => spread(samples[v].engine)),
         });
     }
     return rows;
 }
-

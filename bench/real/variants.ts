@@ -40,7 +40,12 @@ export interface Variant {
 }
 
 /** N pairs from workload namespace `shop` to site namespace `west`; each half may wait `timeoutSeconds` (default 300). */
-export interface Pairs { shop: string; west: string; n: number; timeoutSeconds?: number }
+export interface Pairs {
+    shop: string;
+    west: string;
+    n: number;
+    timeoutSeconds?: number;
+}
 
 /** A stack of an inline program in its own folder under the bench's. */
 export async function benchStack(bench: Bench, name: string, program: () => Promise<void>): Promise<Stack> {
@@ -55,7 +60,13 @@ export async function benchStack(bench: Bench, name: string, program: () => Prom
 export function componentProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Promise<void> {
     return async () => {
         for (let i = 0; i < n; i++) {
-            new AttachedConnectorPair(`pair-${i}`, { connectorNamespace: shop, siteNamespace: west, port: PORT, selector: SELECTOR, timeoutSeconds });
+            new AttachedConnectorPair(`pair-${i}`, {
+                connectorNamespace: shop,
+                siteNamespace: west,
+                port: PORT,
+                selector: SELECTOR,
+                timeoutSeconds,
+            });
         }
     };
 }
@@ -83,7 +94,8 @@ class BarePair extends pulumi.ComponentResource {
 /** The raw objects, each pair inside a bare component. */
 export function floorProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Promise<void> {
     return async () => {
-        for (const { connector, binding } of pairManifests(shop, west, n, timeoutSeconds)) new BarePair(connector.metadata.name, connector, binding);
+        for (const { connector, binding } of pairManifests(shop, west, n, timeoutSeconds))
+            new BarePair(connector.metadata.name, connector, binding);
     };
 }
 
@@ -103,13 +115,14 @@ export function stackVariant(stack: Stack): Variant {
     };
     return {
         engineDone: () => summary,
-        up: async () => void await stack.up({ onEvent, parallel: PARALLEL }),
+        up: async () => void (await stack.up({ onEvent, parallel: PARALLEL })),
         preview: async () => {
             const { changeSummary } = await stack.preview({ parallel: PARALLEL });
             const changes = Object.entries(changeSummary).filter(([op, count]) => op !== "same" && count > 0);
-            if (changes.length > 0) throw new Error(`preview of an unchanged stack plans changes: ${JSON.stringify(changeSummary)}`);
+            if (changes.length > 0)
+                throw new Error(`preview of an unchanged stack plans changes: ${JSON.stringify(changeSummary)}`);
         },
-        destroy: async () => void await stack.destroy({ onEvent, parallel: PARALLEL }),
+        destroy: async () => void (await stack.destroy({ onEvent, parallel: PARALLEL })),
     };
 }
 
@@ -118,14 +131,27 @@ export function kubectlVariant(bench: Bench, pairs: Pairs): Variant {
     const manifests = pairManifests(pairs.shop, pairs.west, pairs.n);
     const file = (kind: "connector" | "binding") => {
         const name = path.join(dir, `${kind}s.json`);
-        fs.writeFileSync(name, JSON.stringify({ apiVersion: "v1", kind: "List", items: manifests.map((m) => m[kind]) }));
+        fs.writeFileSync(
+            name,
+            JSON.stringify({ apiVersion: "v1", kind: "List", items: manifests.map((m) => m[kind]) }),
+        );
         return name;
     };
     const files = { connector: file("connector"), binding: file("binding") };
-    const kubectl = (...args: string[]) => exec(bench.kubectl, args, { env: { ...process.env, KUBECONFIG: bench.kubeconfig }, maxBuffer: 64 * 1024 * 1024 });
+    const kubectl = (...args: string[]) =>
+        exec(bench.kubectl, args, {
+            env: { ...process.env, KUBECONFIG: bench.kubeconfig },
+            maxBuffer: 64 * 1024 * 1024,
+        });
     const both = ["-f", files.connector, "-f", files.binding];
     const wait = (kind: "connector" | "binding", sample: Manifest) =>
-        kubectl("wait", "-f", files[kind], `--for=${defaultWaitFor[sample.kind]}`, `--timeout=${sample.metadata.annotations[TIMEOUT_SECONDS]}s`);
+        kubectl(
+            "wait",
+            "-f",
+            files[kind],
+            `--for=${defaultWaitFor[sample.kind]}`,
+            `--timeout=${sample.metadata.annotations[TIMEOUT_SECONDS]}s`,
+        );
     return {
         up: async () => {
             await kubectl("apply", ...both);
@@ -136,7 +162,7 @@ export function kubectlVariant(bench: Bench, pairs: Pairs): Variant {
             // Exit status 1 means differences (execFile rejects): the objects changed.
             await kubectl("diff", ...both);
         },
-        destroy: async () => void await kubectl("delete", "--wait=true", ...both),
+        destroy: async () => void (await kubectl("delete", "--wait=true", ...both)),
     };
 }
 

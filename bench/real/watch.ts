@@ -28,7 +28,11 @@ export class HalfWatch {
     private request?: ReturnType<typeof https.request>;
     private readonly condition: string;
 
-    constructor(private readonly access: KubeAccess, readonly kind: HalfKind, readonly namespace: string) {
+    constructor(
+        private readonly access: KubeAccess,
+        readonly kind: HalfKind,
+        readonly namespace: string,
+    ) {
         this.condition = defaultWaitFor[kind].replace(/^condition=/, "");
     }
 

@@ -16,10 +16,16 @@ import { SELECTOR, WORKLOAD_LABELS } from "./manifests";
 import { Bench } from "./variants";
 import { HalfWatch } from "./watch";
 
-export interface RealWorld { env: LocalEnvironment; bench: Bench }
+export interface RealWorld {
+    env: LocalEnvironment;
+    bench: Bench;
+}
 
 /** Starts the environment, runs `body` on it, and stops it afterwards, also on failure. */
-export async function withRealWorld<T>(log: (line: string) => void, body: (world: RealWorld) => Promise<T>): Promise<T> {
+export async function withRealWorld<T>(
+    log: (line: string) => void,
+    body: (world: RealWorld) => Promise<T>,
+): Promise<T> {
     const toolchain = await provideToolchain();
     const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skupper-bench-"));
@@ -54,17 +60,28 @@ export async function siteNamespace(env: LocalEnvironment, base: string): Promis
     const name = env.namespace(base);
     await env.createNamespaces(name);
     await env.createSite(name);
-    await waitFor(`the Site in ${name} configured`, async () => {
-        const site = await env.kube.get<{ status?: { conditions?: { type: string; status: string }[] } }>(paths.skupper(name, "Site", "site"));
-        return site.status?.conditions?.some((c) => c.type === "Configured" && c.status === "True") ? true : undefined;
-    }, 60000);
+    await waitFor(
+        `the Site in ${name} configured`,
+        async () => {
+            const site = await env.kube.get<{ status?: { conditions?: { type: string; status: string }[] } }>(
+                paths.skupper(name, "Site", "site"),
+            );
+            return site.status?.conditions?.some((c) => c.type === "Configured" && c.status === "True")
+                ? true
+                : undefined;
+        },
+        60000,
+    );
     return name;
 }
 
 /** Watches on the connectors of the workload namespace and the bindings of the site namespace. */
 export async function watchPairs(env: LocalEnvironment, shop: string, west: string): Promise<HalfWatch[]> {
     const access = readKubeconfig(env.kubeconfig);
-    const watches = [new HalfWatch(access, "AttachedConnector", shop), new HalfWatch(access, "AttachedConnectorBinding", west)];
+    const watches = [
+        new HalfWatch(access, "AttachedConnector", shop),
+        new HalfWatch(access, "AttachedConnectorBinding", west),
+    ];
     for (const w of watches) await w.start();
     return watches;
 }

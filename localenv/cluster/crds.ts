@@ -81,9 +81,9 @@ function createProgram(indexFile: string): ts.Program {
     };
     const host = ts.createCompilerHost(options, true);
     host.resolveModuleNames = (moduleNames, containingFile) =>
-        moduleNames.map((name) => (name.startsWith(".")
-            ? ts.resolveModuleName(name, containingFile, options, host).resolvedModule
-            : undefined));
+        moduleNames.map((name) =>
+            name.startsWith(".") ? ts.resolveModuleName(name, containingFile, options, host).resolvedModule : undefined,
+        );
     return ts.createProgram({ rootNames: [indexFile], options, host });
 }
 
@@ -135,7 +135,8 @@ class SchemaReader {
             }
             return fail("a union of different types");
         }
-        if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return fail("an untyped value (is an import unresolved?)");
+        if (flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown))
+            return fail("an untyped value (is an import unresolved?)");
         if (this.checker.isTupleType(type)) return fail("a tuple");
         if (this.checker.isArrayType(type)) {
             const [element] = this.checker.getTypeArguments(type as ts.TypeReference);
@@ -148,8 +149,12 @@ class SchemaReader {
             if (indexInfos.length > 0) {
                 // Record<string, T> and { [key: string]: T }: a map.
                 if (properties.length > 0) return fail("an object with both properties and an index signature");
-                if (indexInfos.length > 1 || !(indexInfos[0].keyType.flags & ts.TypeFlags.String)) fail("a map not keyed by string");
-                return { type: "object", additionalProperties: this.schemaOf(indexInfos[0].type, `${where}{}`, [...seen, type]) };
+                if (indexInfos.length > 1 || !(indexInfos[0].keyType.flags & ts.TypeFlags.String))
+                    fail("a map not keyed by string");
+                return {
+                    type: "object",
+                    additionalProperties: this.schemaOf(indexInfos[0].type, `${where}{}`, [...seen, type]),
+                };
             }
             const schema: JSONSchemaProps = { type: "object", properties: {} };
             const required: string[] = [];
@@ -157,7 +162,11 @@ class SchemaReader {
                 const declaration = property.valueDeclaration ?? property.declarations?.[0];
                 if (!declaration) fail(`property ${property.name} without a declaration`);
                 const propertyType = this.checker.getTypeOfSymbolAtLocation(property, declaration!);
-                schema.properties![property.name] = this.schemaOf(propertyType, where ? `${where}.${property.name}` : property.name, [...seen, type]);
+                schema.properties![property.name] = this.schemaOf(
+                    propertyType,
+                    where ? `${where}.${property.name}` : property.name,
+                    [...seen, type],
+                );
                 if (!(property.flags & ts.SymbolFlags.Optional)) required.push(property.name);
             }
             if (required.length > 0) schema.required = required.sort();
@@ -204,24 +213,26 @@ export function generateCrdsFrom(indexFile: string): CustomResourceDefinition[] 
                     shortNames: [...shortNames],
                 },
                 scope: "Namespaced",
-                versions: [{
-                    name: SKUPPER_VERSION,
-                    served: true,
-                    storage: true,
-                    schema: {
-                        openAPIV3Schema: {
-                            type: "object",
-                            properties: {
-                                apiVersion: stringSchema(),
-                                kind: stringSchema(),
-                                metadata: { type: "object" },
-                                spec,
-                                status,
+                versions: [
+                    {
+                        name: SKUPPER_VERSION,
+                        served: true,
+                        storage: true,
+                        schema: {
+                            openAPIV3Schema: {
+                                type: "object",
+                                properties: {
+                                    apiVersion: stringSchema(),
+                                    kind: stringSchema(),
+                                    metadata: { type: "object" },
+                                    spec,
+                                    status,
+                                },
                             },
                         },
+                        subresources: { status: {} },
                     },
-                    subresources: { status: {} },
-                }],
+                ],
             },
         };
     });

@@ -32,7 +32,10 @@ export class KubeClient {
     }
 
     /** Creates the object, or leaves it be when it exists already. */
-    async ensure(collectionPath: string, object: { metadata: { name: string; [field: string]: unknown }; [field: string]: unknown }): Promise<void> {
+    async ensure(
+        collectionPath: string,
+        object: { metadata: { name: string; [field: string]: unknown }; [field: string]: unknown },
+    ): Promise<void> {
         try {
             await this.create(collectionPath, object);
         } catch (e) {

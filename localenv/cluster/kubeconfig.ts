@@ -7,7 +7,15 @@ export function writeKubeconfig(file: string, access: KubeAccess, user = "admin"
     const config = {
         apiVersion: "v1",
         kind: "Config",
-        clusters: [{ name: "local", cluster: { server: access.server, "certificate-authority-data": Buffer.from(access.ca ?? "").toString("base64") } }],
+        clusters: [
+            {
+                name: "local",
+                cluster: {
+                    server: access.server,
+                    "certificate-authority-data": Buffer.from(access.ca ?? "").toString("base64"),
+                },
+            },
+        ],
         users: [{ name: user, user: { token: access.token } }],
         contexts: [{ name: "local", context: { cluster: "local", user } }],
         "current-context": "local",

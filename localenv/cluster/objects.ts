@@ -13,8 +13,11 @@ export const RUN_LABEL = "skupper-pulumi.dev/run";
 export async function createNamespaces(kube: KubeClient, run: string, names: string[]): Promise<void> {
     for (const name of names) await kube.ensure(paths.namespaces, { metadata: { name, labels: { [RUN_LABEL]: run } } });
     for (const name of names) {
-        await waitFor(`namespace ${name}'s default ServiceAccount`, async () =>
-            (await kube.find(paths.serviceAccount(name, "default"))) ? true : undefined, 30000);
+        await waitFor(
+            `namespace ${name}'s default ServiceAccount`,
+            async () => ((await kube.find(paths.serviceAccount(name, "default"))) ? true : undefined),
+            30000,
+        );
     }
 }
 
@@ -24,7 +27,11 @@ export async function deleteRunNamespaces(kube: KubeClient, run: string, timeout
     const list = await kube.get<{ items: { metadata: { name: string } }[] }>(`${paths.namespaces}${selector}`);
     for (const ns of list.items) await kube.delete(paths.namespace(ns.metadata.name)).catch(() => undefined);
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline && (await kube.get<{ items: unknown[] }>(`${paths.namespaces}${selector}`)).items.length > 0) await sleep(500);
+    while (
+        Date.now() < deadline &&
+        (await kube.get<{ items: unknown[] }>(`${paths.namespaces}${selector}`)).items.length > 0
+    )
+        await sleep(500);
 }
 
 /** A Skupper Site in the namespace. */
@@ -38,7 +45,14 @@ export async function createSite(kube: KubeClient, namespace: string, name = "si
 }
 
 /** A workload: a Deployment whose Pods carry the labels (kwok makes them Running and Ready). */
-export async function createDeployment(kube: KubeClient, namespace: string, name: string, labels: Record<string, string>, replicas = 1, port = 8080): Promise<void> {
+export async function createDeployment(
+    kube: KubeClient,
+    namespace: string,
+    name: string,
+    labels: Record<string, string>,
+    replicas = 1,
+    port = 8080,
+): Promise<void> {
     await kube.ensure(`/apis/apps/v1/namespaces/${namespace}/deployments`, {
         metadata: { name, labels },
         spec: {
@@ -46,20 +60,37 @@ export async function createDeployment(kube: KubeClient, namespace: string, name
             selector: { matchLabels: labels },
             template: {
                 metadata: { labels },
-                spec: { containers: [{ name: "app", image: "registry.invalid/app:1", ports: [{ containerPort: port }] }] },
+                spec: {
+                    containers: [{ name: "app", image: "registry.invalid/app:1", ports: [{ containerPort: port }] }],
+                },
             },
         },
     });
 }
 
-export async function scaleDeployment(kube: KubeClient, namespace: string, name: string, replicas: number): Promise<void> {
+export async function scaleDeployment(
+    kube: KubeClient,
+    namespace: string,
+    name: string,
+    replicas: number,
+): Promise<void> {
     await kube.mergePatch(`/apis/apps/v1/namespaces/${namespace}/deployments/${name}`, { spec: { replicas } });
 }
 
 /** Waits until `count` Pods of the selector are Running and Ready; returns their names. */
-export function waitForReadyPods(kube: KubeClient, namespace: string, selector: string, count: number, timeoutMs = 60000): Promise<string[]> {
-    return waitFor(`${count} ready pod(s) for ${selector} in ${namespace}`, async () => {
-        const ready = await readyPods(kube, namespace, selector);
-        return ready.length === count ? ready : undefined;
-    }, timeoutMs);
+export function waitForReadyPods(
+    kube: KubeClient,
+    namespace: string,
+    selector: string,
+    count: number,
+    timeoutMs = 60000,
+): Promise<string[]> {
+    return waitFor(
+        `${count} ready pod(s) for ${selector} in ${namespace}`,
+        async () => {
+            const ready = await readyPods(kube, namespace, selector);
+            return ready.length === count ? ready : undefined;
+        },
+        timeoutMs,
+    );
 }

@@ -78,12 +78,19 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls `check` until it returns a value, failing after `timeoutMs` with the last error. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, started?: Started): Promise<T> {
+export async function waitFor<T>(
+    what: string,
+    check: () => Promise<T | undefined>,
+    timeoutMs: number,
+    started?: Started,
+): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     let last: unknown;
     while (Date.now() < deadline) {
         if (started && !isRunning(started.pid)) {
-            throw new Error(`${what}: ${started.name} exited; its log (${started.log}) ends with:\n${tail(started.log)}`);
+            throw new Error(
+                `${what}: ${started.name} exited; its log (${started.log}) ends with:\n${tail(started.log)}`,
+            );
         }
         try {
             const value = await check();
@@ -93,7 +100,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
         }
         await sleep(200);
     }
-    throw new Error(`${what}: not ready after ${timeoutMs / 1000}s${last ? ` (${String(last)})` : ""}${started ? `; see ${started.log}` : ""}`);
+    throw new Error(
+        `${what}: not ready after ${timeoutMs / 1000}s${last ? ` (${String(last)})` : ""}${started ? `; see ${started.log}` : ""}`,
+    );
 }
 
 export function tail(file: string, lines = 15): string {

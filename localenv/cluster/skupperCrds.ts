@@ -10,7 +10,10 @@ import { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaPr
 
 /** Every CustomResourceDefinition in the `*.yaml` files of `dir` (e.g. Skupper's config/crd/bases). */
 export function readCrdFolder(dir: string): CustomResourceDefinition[] {
-    const files = fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    const files = fs
+        .readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort();
     const crds: CustomResourceDefinition[] = [];
     for (const file of files) {
         for (const doc of loadAll(fs.readFileSync(path.join(dir, file), "utf8"))) {
@@ -67,7 +70,8 @@ export function compareCrds(generated: CustomResourceDefinition[], reference: Cu
 function compareCrd(kind: string, ours: CustomResourceDefinition, theirs: CustomResourceDefinition): string[] {
     const out: string[] = [];
     const field = (name: string, theirValue: unknown, ourValue: unknown) => {
-        if (show(theirValue) !== show(ourValue)) out.push(`${kind} ${name}: ${show(theirValue)} in ${THEIRS}, ${show(ourValue)} in ${OURS}`);
+        if (show(theirValue) !== show(ourValue))
+            out.push(`${kind} ${name}: ${show(theirValue)} in ${THEIRS}, ${show(ourValue)} in ${OURS}`);
     };
     const sorted = (list: string[] | undefined) => (list ? [...list].sort() : undefined);
 
@@ -81,15 +85,21 @@ function compareCrd(kind: string, ours: CustomResourceDefinition, theirs: Custom
 
     const ourVersions = ours.spec.versions ?? [];
     const theirVersions = theirs.spec.versions ?? [];
-    field("versions", theirVersions.map((v) => v.name), ourVersions.map((v) => v.name));
+    field(
+        "versions",
+        theirVersions.map((v) => v.name),
+        ourVersions.map((v) => v.name),
+    );
     // Pair versions by name; a single version on each side is compared even if renamed.
     const pairs: [string, CustomResourceDefinitionVersion, CustomResourceDefinitionVersion][] =
         ourVersions.length === 1 && theirVersions.length === 1
             ? [[ourVersions[0].name, ourVersions[0], theirVersions[0]]]
             : ourVersions.flatMap((o) => {
-                const t = theirVersions.find((v) => v.name === o.name);
-                return t ? [[o.name, o, t] as [string, CustomResourceDefinitionVersion, CustomResourceDefinitionVersion]] : [];
-            });
+                  const t = theirVersions.find((v) => v.name === o.name);
+                  return t
+                      ? [[o.name, o, t] as [string, CustomResourceDefinitionVersion, CustomResourceDefinitionVersion]]
+                      : [];
+              });
     const many = ourVersions.length > 1 || theirVersions.length > 1;
     for (const [name, o, t] of pairs) {
         const prefix = many ? `${name} ` : "";
@@ -102,7 +112,14 @@ function compareCrd(kind: string, ours: CustomResourceDefinition, theirs: Custom
     return out;
 }
 
-function compareSchema(kind: string, prefix: string, at: string, ours: JSONSchemaProps | undefined, theirs: JSONSchemaProps | undefined, out: string[]): void {
+function compareSchema(
+    kind: string,
+    prefix: string,
+    at: string,
+    ours: JSONSchemaProps | undefined,
+    theirs: JSONSchemaProps | undefined,
+    out: string[],
+): void {
     const label = `${kind} ${prefix}${at || "(root)"}`;
     if (!ours && !theirs) return;
     if (!ours) {
@@ -113,7 +130,8 @@ function compareSchema(kind: string, prefix: string, at: string, ours: JSONSchem
         out.push(`${label}: missing in ${THEIRS}`);
         return;
     }
-    if (ours.type !== theirs.type) out.push(`${label}: type ${show(theirs.type)} in ${THEIRS}, ${show(ours.type)} in ${OURS}`);
+    if (ours.type !== theirs.type)
+        out.push(`${label}: type ${show(theirs.type)} in ${THEIRS}, ${show(ours.type)} in ${OURS}`);
 
     const ignored = at === "" ? ROOT_IGNORED : new Set<string>();
     const theirRequired = (theirs.required ?? []).filter((r) => !ignored.has(r)).sort();
@@ -122,13 +140,25 @@ function compareSchema(kind: string, prefix: string, at: string, ours: JSONSchem
         out.push(`${label}: required ${show(theirRequired)} in ${THEIRS}, ${show(ourRequired)} in ${OURS}`);
     }
 
-    const names = [...Object.keys(theirs.properties ?? {}), ...Object.keys(ours.properties ?? {})]
-        .filter((name, i, all) => all.indexOf(name) === i && !ignored.has(name));
+    const names = [...Object.keys(theirs.properties ?? {}), ...Object.keys(ours.properties ?? {})].filter(
+        (name, i, all) => all.indexOf(name) === i && !ignored.has(name),
+    );
     for (const name of names) {
-        compareSchema(kind, prefix, at ? `${at}.${name}` : name, ours.properties?.[name], theirs.properties?.[name], out);
+        compareSchema(
+            kind,
+            prefix,
+            at ? `${at}.${name}` : name,
+            ours.properties?.[name],
+            theirs.properties?.[name],
+            out,
+        );
     }
     compareSchema(kind, prefix, `${at}[]`, ours.items, theirs.items, out);
-    const map = (s: JSONSchemaProps) => (typeof s.additionalProperties === "object" ? s.additionalProperties
-        : s.additionalProperties === true ? {} : undefined);
+    const map = (s: JSONSchemaProps) =>
+        typeof s.additionalProperties === "object"
+            ? s.additionalProperties
+            : s.additionalProperties === true
+              ? {}
+              : undefined;
     compareSchema(kind, prefix, `${at}{}`, map(ours), map(theirs), out);
 }

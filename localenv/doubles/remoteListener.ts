@@ -21,7 +21,10 @@ export async function writeRemoteListener(kube: KubeClient, siteNamespace: strin
     await editNetworkStatus(kube, siteNamespace, (status) => {
         let site = status.siteStatus.find((s) => s.site.identity === REMOTE.identity);
         if (!site) {
-            site = { site: REMOTE, routerStatus: [{ router: { name: "remote-router", namespace: REMOTE.namespace }, listeners: [] }] };
+            site = {
+                site: REMOTE,
+                routerStatus: [{ router: { name: "remote-router", namespace: REMOTE.namespace }, listeners: [] }],
+            };
             status.siteStatus.push(site);
         }
         site.routerStatus[0].listeners.push({ name: `${routingKey}-listener`, address: routingKey });
@@ -32,16 +35,23 @@ export async function writeRemoteListener(kube: KubeClient, siteNamespace: strin
 export async function removeRemoteListener(kube: KubeClient, siteNamespace: string, routingKey: string): Promise<void> {
     await editNetworkStatus(kube, siteNamespace, (status) => {
         for (const site of status.siteStatus.filter((s) => s.site.identity === REMOTE.identity)) {
-            for (const router of site.routerStatus) router.listeners = router.listeners.filter((l) => l.address !== routingKey);
+            for (const router of site.routerStatus)
+                router.listeners = router.listeners.filter((l) => l.address !== routingKey);
         }
         status.addresses = status.addresses.filter((a) => a.name !== routingKey);
     });
 }
 
-async function editNetworkStatus(kube: KubeClient, siteNamespace: string, edit: (status: NetworkStatus) => void): Promise<void> {
+async function editNetworkStatus(
+    kube: KubeClient,
+    siteNamespace: string,
+    edit: (status: NetworkStatus) => void,
+): Promise<void> {
     const path = `${paths.configMaps(siteNamespace)}/${CONFIG_MAP}`;
     const existing = await kube.find<{ data?: { NetworkStatus?: string } }>(path);
-    const status: NetworkStatus = existing?.data?.NetworkStatus ? JSON.parse(existing.data.NetworkStatus) : { addresses: [], siteStatus: [] };
+    const status: NetworkStatus = existing?.data?.NetworkStatus
+        ? JSON.parse(existing.data.NetworkStatus)
+        : { addresses: [], siteStatus: [] };
     status.addresses ??= [];
     status.siteStatus ??= [];
     edit(status);

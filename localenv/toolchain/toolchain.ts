@@ -22,12 +22,21 @@ export function toolchainAt(dir: string, env: NodeJS.ProcessEnv = process.env): 
     return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env) };
 }
 
-function skupperOf(dir: string, built: string, env: NodeJS.ProcessEnv): Pick<Toolchain, "skupperController" | "skupperCrds"> {
+function skupperOf(
+    dir: string,
+    built: string,
+    env: NodeJS.ProcessEnv,
+): Pick<Toolchain, "skupperController" | "skupperCrds"> {
     const { SKUPPER_CONTROLLER: controller, SKUPPER_CRDS: crds } = env;
     if (controller) {
-        if (!isExecutable(controller)) throw new Error(`SKUPPER_CONTROLLER: ${controller} is not an executable file; expected a Skupper controller built elsewhere`);
+        if (!isExecutable(controller))
+            throw new Error(
+                `SKUPPER_CONTROLLER: ${controller} is not an executable file; expected a Skupper controller built elsewhere`,
+            );
         if (!crds || !fs.existsSync(crds) || !fs.statSync(crds).isDirectory()) {
-            throw new Error(`SKUPPER_CRDS: ${crds ? `${crds} is not a folder` : "is not set"}; expected the folder of the controller's CRDs (its config/crd/bases)`);
+            throw new Error(
+                `SKUPPER_CRDS: ${crds ? `${crds} is not a folder` : "is not set"}; expected the folder of the controller's CRDs (its config/crd/bases)`,
+            );
         }
         return { skupperController: fs.realpathSync(controller), skupperCrds: fs.realpathSync(crds) };
     }
@@ -66,7 +75,9 @@ export async function provideToolchain(): Promise<Toolchain> {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     if (code !== 0) {
         for (const line of held) process.stderr.write(`${line}\n`);
-        throw new Error(`the toolchain could not be provided (localenv/toolchain/install.sh exited with ${code}; see above)`);
+        throw new Error(
+            `the toolchain could not be provided (localenv/toolchain/install.sh exited with ${code}; see above)`,
+        );
     }
     return toolchainAt(stdout.trim().split("\n").pop()!);
 }

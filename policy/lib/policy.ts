@@ -1,4 +1,10 @@
-import { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import {
+    EnforcementLevel,
+    PolicyConfigSchema,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+} from "@pulumi/policy";
 import { Kind, readObject, SkupperObject } from "./objects";
 
 export interface AttachedPolicyDefinition<Config> {
@@ -42,6 +48,9 @@ export function attachedPolicy<Config extends object = Record<string, never>>(
 
 /** `*` matches any run of characters, `?` one character; everything else is literal. */
 export function globMatches(pattern: string, value: string): boolean {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${source}$`).test(value);
 }

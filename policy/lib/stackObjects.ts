@@ -14,7 +14,10 @@ export function stackObjects(args: StackValidationArgs): { connectors: SkupperOb
 }
 
 /** Groups objects by a key, skipping those without one. */
-export function groupBy(objects: SkupperObject[], key: (o: SkupperObject) => string | undefined): Map<string, SkupperObject[]> {
+export function groupBy(
+    objects: SkupperObject[],
+    key: (o: SkupperObject) => string | undefined,
+): Map<string, SkupperObject[]> {
     const groups = new Map<string, SkupperObject[]>();
     for (const object of objects) {
         const k = key(object);

@@ -13,7 +13,9 @@ export const awaitReadiness = attachedPolicy({
     kinds: ["AttachedConnector", "AttachedConnectorBinding"],
     check: (object, _config, report) => {
         if (lacksAwait(object)) {
-            report(`${describe(object)}: has no ${WAIT_FOR} annotation, so Pulumi will not wait for Skupper; add ${WAIT_FOR}: ${defaultWaitFor[object.kind]}.`);
+            report(
+                `${describe(object)}: has no ${WAIT_FOR} annotation, so Pulumi will not wait for Skupper; add ${WAIT_FOR}: ${defaultWaitFor[object.kind]}.`,
+            );
         }
     },
     remediate: (object, props) => {
@@ -21,7 +23,10 @@ export const awaitReadiness = attachedPolicy({
         const metadata = props.metadata ?? {};
         return {
             ...props,
-            metadata: { ...metadata, annotations: { ...metadata.annotations, [WAIT_FOR]: defaultWaitFor[object.kind] } },
+            metadata: {
+                ...metadata,
+                annotations: { ...metadata.annotations, [WAIT_FOR]: defaultWaitFor[object.kind] },
+            },
         };
     },
 });

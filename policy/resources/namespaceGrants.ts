@@ -14,7 +14,8 @@ const name = "skupper-namespace-grants";
 
 export const namespaceGrants = attachedPolicy<NamespaceGrantsConfig>({
     name,
-    description: "When grants are configured, an attached connector may only join a connector namespace to a site namespace that grants it. With no grants configured nothing is checked (skupper-unconfigured-policies says so).",
+    description:
+        "When grants are configured, an attached connector may only join a connector namespace to a site namespace that grants it. With no grants configured nothing is checked (skupper-unconfigured-policies says so).",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -22,7 +23,8 @@ export const namespaceGrants = attachedPolicy<NamespaceGrantsConfig>({
                 type: "object",
                 additionalProperties: { type: "array", items: { type: "string" } },
                 default: {},
-                description: "A map from site namespace to the connector namespaces (glob patterns, * and ?) allowed to attach to it.",
+                description:
+                    "A map from site namespace to the connector namespaces (glob patterns, * and ?) allowed to attach to it.",
             },
         },
     },
@@ -30,16 +32,23 @@ export const namespaceGrants = attachedPolicy<NamespaceGrantsConfig>({
     check: (object, config, report) => {
         const grants = config.grants ?? {};
         if (Object.keys(grants).length === 0) {
-            noteUnconfigured(name, `${name} has no grants configured, so it checked nothing: any connector namespace may attach to any site namespace. Set its grants (site namespace -> connector-namespace globs) in the policy pack's config.`);
+            noteUnconfigured(
+                name,
+                `${name} has no grants configured, so it checked nothing: any connector namespace may attach to any site namespace. Set its grants (site namespace -> connector-namespace globs) in the policy pack's config.`,
+            );
             return;
         }
-        const [connectorNamespace, siteNamespace] = object.kind === "AttachedConnector"
-            ? [object.namespace, object.spec.siteNamespace]
-            : [object.spec.connectorNamespace, object.namespace];
+        const [connectorNamespace, siteNamespace] =
+            object.kind === "AttachedConnector"
+                ? [object.namespace, object.spec.siteNamespace]
+                : [object.spec.connectorNamespace, object.namespace];
         const allowed = grants[siteNamespace] ?? [];
         if (!allowed.some((pattern) => globMatches(pattern, connectorNamespace))) {
-            const granted = allowed.length > 0 ? `it grants only ${allowed.join(", ")}` : "it grants no connector namespace";
-            report(`${describe(object)}: site namespace '${siteNamespace}' does not grant connector namespace '${connectorNamespace}' (${granted}).`);
+            const granted =
+                allowed.length > 0 ? `it grants only ${allowed.join(", ")}` : "it grants no connector namespace";
+            report(
+                `${describe(object)}: site namespace '${siteNamespace}' does not grant connector namespace '${connectorNamespace}' (${granted}).`,
+            );
         }
     },
 });

@@ -5,7 +5,8 @@ export const systemNamespaces = ["kube-system", "kube-public", "kube-node-lease"
 
 export const noSystemNamespaces = attachedPolicy<{ extraNamespaces?: string[] }>({
     name: "skupper-no-system-namespaces",
-    description: "Neither half of an attached connector may live in, or point at, a system namespace (kube-system, kube-public, kube-node-lease, or the configured extraNamespaces).",
+    description:
+        "Neither half of an attached connector may live in, or point at, a system namespace (kube-system, kube-public, kube-node-lease, or the configured extraNamespaces).",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {

@@ -4,13 +4,16 @@ import { attachedPolicy } from "../lib/policy";
 
 export const selector = attachedPolicy({
     name: "skupper-attached-connector-selector",
-    description: "An AttachedConnector's selector must be present, non-empty (an empty one selects every pod) and a valid label selector.",
+    description:
+        "An AttachedConnector's selector must be present, non-empty (an empty one selects every pod) and a valid label selector.",
     enforcementLevel: "mandatory",
     kinds: ["AttachedConnector"],
     check: (connector, _config, report) => {
         const value = connector.spec.selector;
         if (typeof value !== "string") {
-            report(`${describe(connector)}: spec.selector is missing; an AttachedConnector must select its workload's pods.`);
+            report(
+                `${describe(connector)}: spec.selector is missing; an AttachedConnector must select its workload's pods.`,
+            );
             return;
         }
         const problem = checkSelector(value);

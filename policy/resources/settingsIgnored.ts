@@ -3,13 +3,16 @@ import { attachedPolicy } from "../lib/policy";
 
 export const settingsIgnored = attachedPolicy({
     name: "skupper-settings-ignored",
-    description: "Flags non-empty settings on attached connectors and bindings: Skupper accepts them but never reads them.",
+    description:
+        "Flags non-empty settings on attached connectors and bindings: Skupper accepts them but never reads them.",
     enforcementLevel: "advisory",
     kinds: ["AttachedConnector", "AttachedConnectorBinding"],
     check: (object, _config, report) => {
         const keys = Object.keys(object.spec.settings ?? {});
         if (keys.length > 0) {
-            report(`${describe(object)}: spec.settings (${keys.join(", ")}) has no effect; Skupper ignores settings on attached connectors.`);
+            report(
+                `${describe(object)}: spec.settings (${keys.join(", ")}) has no effect; Skupper ignores settings on attached connectors.`,
+            );
         }
     },
 });

@@ -4,16 +4,22 @@ import { groupBy, stackObjects } from "../lib/stackObjects";
 
 export const nameCollision: StackValidationPolicy = {
     name: "skupper-attached-connector-name-collision",
-    description: "Two AttachedConnectors of the same name may not aim at the same site namespace: only one binding of that name can exist there.",
+    description:
+        "Two AttachedConnectors of the same name may not aim at the same site namespace: only one binding of that name can exist there.",
     enforcementLevel: "mandatory",
     validateStack: (args, report) => {
         const { connectors } = stackObjects(args);
-        const bySite = groupBy(connectors, (c) => (c.name === undefined ? undefined : `${c.spec.siteNamespace}/${c.name}`));
+        const bySite = groupBy(connectors, (c) =>
+            c.name === undefined ? undefined : `${c.spec.siteNamespace}/${c.name}`,
+        );
         for (const group of bySite.values()) {
             if (group.length < 2) continue;
             const [first, ...rest] = group;
             for (const other of rest) {
-                report(`${describe(other)} and ${describe(first)} both attach to site namespace '${first.spec.siteNamespace}' under the name '${first.name}'.`, other.urn);
+                report(
+                    `${describe(other)} and ${describe(first)} both attach to site namespace '${first.spec.siteNamespace}' under the name '${first.name}'.`,
+                    other.urn,
+                );
             }
         }
     },

@@ -10,7 +10,8 @@ const otherKind = (object: SkupperObject) =>
 
 export const pairing: StackValidationPolicy = {
     name: "skupper-attached-connector-pairing",
-    description: "Every AttachedConnector has a binding of the same name in its siteNamespace whose connectorNamespace points back, and every binding has its connector. With splitOwnership, a missing half is allowed (another stack owns it) but references that disagree are still violations.",
+    description:
+        "Every AttachedConnector has a binding of the same name in its siteNamespace whose connectorNamespace points back, and every binding has its connector. With splitOwnership, a missing half is allowed (another stack owns it) but references that disagree are still violations.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -30,21 +31,34 @@ export const pairing: StackValidationPolicy = {
         const located = { connectors: groupBy(connectors, where), bindings: groupBy(bindings, where) };
         const claiming = { connectors: groupBy(connectors, pointsAt), bindings: groupBy(bindings, pointsAt) };
 
-        const check = (object: SkupperObject, peersAt: Map<string, SkupperObject[]>, peersClaiming: Map<string, SkupperObject[]>) => {
+        const check = (
+            object: SkupperObject,
+            peersAt: Map<string, SkupperObject[]>,
+            peersClaiming: Map<string, SkupperObject[]>,
+        ) => {
             const target = peerNamespace(object);
             const peer = peersAt.get(pointsAt(object) ?? "")?.[0];
             if (peer) {
                 const back = peerNamespace(peer);
                 if (back !== object.namespace) {
-                    report(`${describe(object)}: its other half, ${describe(peer)}, has ${peerField(peer)} '${back}', not '${object.namespace}'.`, object.urn);
+                    report(
+                        `${describe(object)}: its other half, ${describe(peer)}, has ${peerField(peer)} '${back}', not '${object.namespace}'.`,
+                        object.urn,
+                    );
                 }
                 return;
             }
             const claimant = peersClaiming.get(where(object) ?? "")?.[0];
             if (claimant) {
-                report(`${describe(object)}: ${peerField(object)} is '${target}', but its other half is ${describe(claimant)}.`, object.urn);
+                report(
+                    `${describe(object)}: ${peerField(object)} is '${target}', but its other half is ${describe(claimant)}.`,
+                    object.urn,
+                );
             } else if (!splitOwnership) {
-                report(`${describe(object)}: no ${otherKind(object)} named '${object.name}' in namespace '${target}' (${peerField(object)}); the pair is missing its other half.`, object.urn);
+                report(
+                    `${describe(object)}: no ${otherKind(object)} named '${object.name}' in namespace '${target}' (${peerField(object)}); the pair is missing its other half.`,
+                    object.urn,
+                );
             }
         };
         for (const c of connectors) check(c, located.bindings, claiming.bindings);

@@ -33,7 +33,10 @@ export const routingKeyOwnership: StackValidationPolicy = {
         const { bindings } = stackObjects(args);
         if (Object.keys(prefixes).length === 0) {
             if (bindings.length > 0) {
-                noteUnconfigured(name, `${name} has no prefixes configured, so it checked nothing: any binding may use any routing key. Set its prefixes (connector namespace -> routing-key prefixes) in the policy pack's config.`);
+                noteUnconfigured(
+                    name,
+                    `${name} has no prefixes configured, so it checked nothing: any binding may use any routing key. Set its prefixes (connector namespace -> routing-key prefixes) in the policy pack's config.`,
+                );
             }
             return;
         }
@@ -41,8 +44,12 @@ export const routingKeyOwnership: StackValidationPolicy = {
             const key: string = binding.spec.routingKey ?? "";
             const owned = prefixes[binding.spec.connectorNamespace] ?? [];
             if (!owned.some((prefix) => ownsRoutingKey(prefix, key))) {
-                const allowed = owned.length > 0 ? `allowed prefixes: ${owned.join(", ")}` : "it owns no routing-key prefix";
-                report(`${describe(binding)}: routing key '${key}' is outside connector namespace '${binding.spec.connectorNamespace}''s prefixes (${allowed}).`, binding.urn);
+                const allowed =
+                    owned.length > 0 ? `allowed prefixes: ${owned.join(", ")}` : "it owns no routing-key prefix";
+                report(
+                    `${describe(binding)}: routing key '${key}' is outside connector namespace '${binding.spec.connectorNamespace}''s prefixes (${allowed}).`,
+                    binding.urn,
+                );
             }
         }
     },

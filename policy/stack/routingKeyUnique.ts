@@ -4,7 +4,8 @@ import { groupBy, stackObjects } from "../lib/stackObjects";
 
 export const routingKeyUnique: StackValidationPolicy = {
     name: "skupper-routing-key-unique",
-    description: "Flags AttachedConnectorBindings in one stack that share a routing key: Skupper would balance traffic across both workloads.",
+    description:
+        "Flags AttachedConnectorBindings in one stack that share a routing key: Skupper would balance traffic across both workloads.",
     enforcementLevel: "advisory",
     validateStack: (args, report) => {
         const { bindings } = stackObjects(args);

@@ -30,7 +30,11 @@ export class AttachedConnector extends SkupperResource<AttachedConnectorSpec, At
     public static readonly __pulumiType = skupperType("AttachedConnector");
 
     /** Reads an existing AttachedConnector, by id `namespace/name`. */
-    public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): AttachedConnector {
+    public static get(
+        name: string,
+        id: pulumi.Input<pulumi.ID>,
+        opts?: pulumi.CustomResourceOptions,
+    ): AttachedConnector {
         return new AttachedConnector(name, undefined, { ...opts, id });
     }
 

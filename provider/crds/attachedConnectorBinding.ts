@@ -20,11 +20,18 @@ export interface AttachedConnectorBindingStatus extends SkupperStatus {
 export type AttachedConnectorBindingArgs = SkupperResourceArgs<AttachedConnectorBindingSpec>;
 
 /** An AttachedConnectorBinding: the site namespace's half of an attached connector. */
-export class AttachedConnectorBinding extends SkupperResource<AttachedConnectorBindingSpec, AttachedConnectorBindingStatus> {
+export class AttachedConnectorBinding extends SkupperResource<
+    AttachedConnectorBindingSpec,
+    AttachedConnectorBindingStatus
+> {
     public static readonly __pulumiType = skupperType("AttachedConnectorBinding");
 
     /** Reads an existing AttachedConnectorBinding, by id `namespace/name`. */
-    public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): AttachedConnectorBinding {
+    public static get(
+        name: string,
+        id: pulumi.Input<pulumi.ID>,
+        opts?: pulumi.CustomResourceOptions,
+    ): AttachedConnectorBinding {
         return new AttachedConnectorBinding(name, undefined, { ...opts, id });
     }
 

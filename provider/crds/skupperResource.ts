@@ -2,7 +2,6 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { SKUPPER_API_VERSION, SkupperKind, skupperType } from "../constants";
 
-
 // Resources of the "kubernetes" package must name the provider version, as the
 // generated SDK does, or the engine picks whichever kubernetes plugin is newest.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -16,7 +16,13 @@ export const NO_PARTNER = /^No matching AttachedConnector/;
  * The reason, given what the half waited for (`condition=Ready` or `condition=Configured`).
  * `missingPartner` names the other half when it was looked up and does not exist.
  */
-export function explainNotReady(kind: string, namespace: string, object: HalfObject | undefined, waitFor: string, missingPartner?: string): string {
+export function explainNotReady(
+    kind: string,
+    namespace: string,
+    object: HalfObject | undefined,
+    waitFor: string,
+    missingPartner?: string,
+): string {
     if (!object) return "the object does not exist (it was not created, or was deleted)";
     const status = object.status;
     if (!status || (!status.status && !status.conditions?.length)) {
@@ -27,16 +33,28 @@ export function explainNotReady(kind: string, namespace: string, object: HalfObj
     const wanted = waitFor.replace(/^condition=/, "");
     const condition = status.conditions?.find((c) => c.type === wanted);
     const generation = object.metadata?.generation;
-    if (condition?.status === "True" && generation && condition.observedGeneration && condition.observedGeneration < generation) {
+    if (
+        condition?.status === "True" &&
+        generation &&
+        condition.observedGeneration &&
+        condition.observedGeneration < generation
+    ) {
         return `Skupper has not yet handled its latest change (generation ${generation}; it last saw ${condition.observedGeneration})`;
     }
     const says = [status.status, status.message].filter(Boolean).join(": ");
-    if (kind === "AttachedConnectorBinding" && wanted === "Ready" && status.conditions?.find((c) => c.type === "Configured")?.status === "True" && !status.hasMatchingListener) {
+    if (
+        kind === "AttachedConnectorBinding" &&
+        wanted === "Ready" &&
+        status.conditions?.find((c) => c.type === "Configured")?.status === "True" &&
+        !status.hasMatchingListener
+    ) {
         return `no listener with routing key '${object.spec?.routingKey}' exists in the Skupper network yet (awaitListener is set; Skupper says ${says})`;
     }
     const quoted = `Skupper says ${says}${condition ? ` (${wanted} is ${condition.status}${condition.message && condition.message !== status.message ? `: ${condition.message}` : ""})` : ""}`;
     // Each half waits for the other, and the engine runs at most --parallel steps at once:
     // when halves waiting for their partners hold every slot, the partners never start.
-    return missingPartner === undefined ? quoted : `${quoted}; ${missingPartner} does not exist: it failed, or it never started because ` +
-        "halves waiting for their partners held all of pulumi's parallel steps (run `pulumi up --parallel` with at least twice the number of pairs created at once)";
+    return missingPartner === undefined
+        ? quoted
+        : `${quoted}; ${missingPartner} does not exist: it failed, or it never started because ` +
+              "halves waiting for their partners held all of pulumi's parallel steps (run `pulumi up --parallel` with at least twice the number of pairs created at once)";
 }

@@ -19,23 +19,35 @@ export type HalfKind = "AttachedConnector" | "AttachedConnectorBinding";
 export function diagnosePair(hookName: string, readable: Record<HalfKind, boolean>): pulumi.ErrorHook {
     // Bound to the program's context: the engine calls the hook from outside it, and
     // Pulumi's log (like the rest of its runtime state) lives in that context.
-    return new pulumi.ErrorHook(hookName, AsyncResource.bind(async (args: pulumi.ErrorHookArgs) => {
-        const kind: HalfKind = args.type === ATTACHED_CONNECTOR_BINDING_TYPE ? "AttachedConnectorBinding" : "AttachedConnector";
-        const metadata = args.newInputs?.metadata ?? {};
-        const where = `${kind} ${metadata.namespace ?? "default"}/${metadata.name}`;
-        const expected: string | undefined = metadata.annotations?.[WAIT_FOR];
-        const reason = readable[kind] ? await readReason(kind, metadata.namespace, metadata.name, expected ?? "") : undefined;
-        const look = `kubectl get ${skupperKinds[kind].shortNames[0]} -n ${metadata.namespace} ${metadata.name} -o yaml`;
-        const message = expected && /timed out waiting for the condition/.test(args.errors[0] ?? "")
-            ? `${where} did not become ${expected.replace(/^condition=/, "")}: ${reason ?? `see its status with \`${look}\``}`
-            : `${where}: ${args.failedOperation} failed${reason ? `; ${reason}` : ""}`;
-        // Not attached to the half: its URN resolves only once this hook has returned.
-        await pulumi.log.error(message);
-        return false;
-    }));
+    return new pulumi.ErrorHook(
+        hookName,
+        AsyncResource.bind(async (args: pulumi.ErrorHookArgs) => {
+            const kind: HalfKind =
+                args.type === ATTACHED_CONNECTOR_BINDING_TYPE ? "AttachedConnectorBinding" : "AttachedConnector";
+            const metadata = args.newInputs?.metadata ?? {};
+            const where = `${kind} ${metadata.namespace ?? "default"}/${metadata.name}`;
+            const expected: string | undefined = metadata.annotations?.[WAIT_FOR];
+            const reason = readable[kind]
+                ? await readReason(kind, metadata.namespace, metadata.name, expected ?? "")
+                : undefined;
+            const look = `kubectl get ${skupperKinds[kind].shortNames[0]} -n ${metadata.namespace} ${metadata.name} -o yaml`;
+            const message =
+                expected && /timed out waiting for the condition/.test(args.errors[0] ?? "")
+                    ? `${where} did not become ${expected.replace(/^condition=/, "")}: ${reason ?? `see its status with \`${look}\``}`
+                    : `${where}: ${args.failedOperation} failed${reason ? `; ${reason}` : ""}`;
+            // Not attached to the half: its URN resolves only once this hook has returned.
+            await pulumi.log.error(message);
+            return false;
+        }),
+    );
 }
 
-async function readReason(kind: HalfKind, namespace: string, name: string, waitFor: string): Promise<string | undefined> {
+async function readReason(
+    kind: HalfKind,
+    namespace: string,
+    name: string,
+    waitFor: string,
+): Promise<string | undefined> {
     let access: KubeAccess;
     try {
         const config = new pulumi.Config("kubernetes");
@@ -43,10 +55,21 @@ async function readReason(kind: HalfKind, namespace: string, name: string, waitF
     } catch {
         return undefined;
     }
-    const read = (half: HalfKind, ns: string) => kubeRequest<HalfObject>(access, "GET", `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${skupperKinds[half].plural}/${name}`);
+    const read = (half: HalfKind, ns: string) =>
+        kubeRequest<HalfObject>(
+            access,
+            "GET",
+            `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${skupperKinds[half].plural}/${name}`,
+        );
     try {
         const object = await read(kind, namespace);
-        return explainNotReady(kind, namespace, object, waitFor, NO_PARTNER.test(object.status?.message ?? "") ? await missingPartner(kind, object, read) : undefined);
+        return explainNotReady(
+            kind,
+            namespace,
+            object,
+            waitFor,
+            NO_PARTNER.test(object.status?.message ?? "") ? await missingPartner(kind, object, read) : undefined,
+        );
     } catch (e) {
         if (e instanceof KubeError && e.status === 404) return explainNotReady(kind, namespace, undefined, waitFor);
         return undefined;
@@ -54,7 +77,11 @@ async function readReason(kind: HalfKind, namespace: string, name: string, waitF
 }
 
 /** The other half's kind and place when it does not exist; undefined when it does, or cannot be read. */
-async function missingPartner(kind: HalfKind, object: HalfObject, read: (half: HalfKind, ns: string) => Promise<HalfObject>): Promise<string | undefined> {
+async function missingPartner(
+    kind: HalfKind,
+    object: HalfObject,
+    read: (half: HalfKind, ns: string) => Promise<HalfObject>,
+): Promise<string | undefined> {
     const partner: HalfKind = kind === "AttachedConnector" ? "AttachedConnectorBinding" : "AttachedConnector";
     const ns = kind === "AttachedConnector" ? object.spec?.siteNamespace : object.spec?.connectorNamespace;
     if (!ns) return undefined;

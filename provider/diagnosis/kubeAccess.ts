@@ -21,7 +21,10 @@ export interface KubeAccess {
 }
 
 export class KubeError extends Error {
-    constructor(public readonly status: number, message: string) {
+    constructor(
+        public readonly status: number,
+        message: string,
+    ) {
         super(message);
     }
 }
@@ -41,17 +44,26 @@ export function parseKubeconfig(text: string, dir: string, contextName?: string)
     if (!context) throw new Error(`kubeconfig: no context ${name ? `'${name}'` : "is current"}`);
     const cluster = config.clusters?.find((c) => c.name === context.cluster)?.cluster;
     const user = config.users?.find((u) => u.name === context.user)?.user ?? {};
-    if (!cluster || typeof cluster.server !== "string") throw new Error(`kubeconfig: context '${name}' has no cluster server`);
-    if (user.exec || user["auth-provider"]) throw new Error(`kubeconfig: context '${name}' authenticates with a plugin`);
+    if (!cluster || typeof cluster.server !== "string")
+        throw new Error(`kubeconfig: context '${name}' has no cluster server`);
+    if (user.exec || user["auth-provider"])
+        throw new Error(`kubeconfig: context '${name}' authenticates with a plugin`);
     const inline = (data: unknown, file: unknown) =>
-        typeof data === "string" ? Buffer.from(data, "base64").toString("utf8")
-            : typeof file === "string" ? fs.readFileSync(path.resolve(dir, file), "utf8") : undefined;
+        typeof data === "string"
+            ? Buffer.from(data, "base64").toString("utf8")
+            : typeof file === "string"
+              ? fs.readFileSync(path.resolve(dir, file), "utf8")
+              : undefined;
     return {
         server: cluster.server,
         ca: inline(cluster["certificate-authority-data"], cluster["certificate-authority"]),
         insecureSkipTlsVerify: cluster["insecure-skip-tls-verify"] === true,
-        token: typeof user.token === "string" ? user.token
-            : typeof user.tokenFile === "string" ? fs.readFileSync(path.resolve(dir, user.tokenFile), "utf8").trim() : undefined,
+        token:
+            typeof user.token === "string"
+                ? user.token
+                : typeof user.tokenFile === "string"
+                  ? fs.readFileSync(path.resolve(dir, user.tokenFile), "utf8").trim()
+                  : undefined,
         cert: inline(user["client-certificate-data"], user["client-certificate"]),
         key: inline(user["client-key-data"], user["client-key"]),
     };
@@ -62,46 +74,76 @@ export function readKubeconfig(file: string, contextName?: string): KubeAccess {
 }
 
 /** The default provider's cluster: `kubeconfig` is the stack's kubernetes:kubeconfig (a path or the content), if set. */
-export function defaultAccess(kubeconfig: string | undefined, context: string | undefined, env: NodeJS.ProcessEnv = process.env): KubeAccess {
-    if (kubeconfig && kubeconfig.trimStart().match(/^(\{|apiVersion:|kind:|clusters:|contexts:|current-context:|users:)/m)) {
+export function defaultAccess(
+    kubeconfig: string | undefined,
+    context: string | undefined,
+    env: NodeJS.ProcessEnv = process.env,
+): KubeAccess {
+    if (
+        kubeconfig &&
+        kubeconfig.trimStart().match(/^(\{|apiVersion:|kind:|clusters:|contexts:|current-context:|users:)/m)
+    ) {
         return parseKubeconfig(kubeconfig, process.cwd(), context);
     }
-    const file = kubeconfig ?? env.KUBECONFIG?.split(path.delimiter).find((f) => f && fs.existsSync(f)) ?? path.join(os.homedir(), ".kube", "config");
+    const file =
+        kubeconfig ??
+        env.KUBECONFIG?.split(path.delimiter).find((f) => f && fs.existsSync(f)) ??
+        path.join(os.homedir(), ".kube", "config");
     return readKubeconfig(file, context);
 }
 
 /** The TLS settings and credentials of a request to the API server, for https.request. */
-export function requestOptions(access: KubeAccess, headers: Record<string, string | number> = {}): https.RequestOptions {
+export function requestOptions(
+    access: KubeAccess,
+    headers: Record<string, string | number> = {},
+): https.RequestOptions {
     return {
         ca: access.ca,
         cert: access.cert,
         key: access.key,
         rejectUnauthorized: !access.insecureSkipTlsVerify,
-        headers: { ...(access.token ? { Authorization: `Bearer ${access.token}` } : {}), Accept: "application/json", ...headers },
+        headers: {
+            ...(access.token ? { Authorization: `Bearer ${access.token}` } : {}),
+            Accept: "application/json",
+            ...headers,
+        },
     };
 }
 
 /** One request to the API server; resolves with the parsed JSON body, rejects with a KubeError. */
-export function kubeRequest<T = any>(access: KubeAccess, method: string, apiPath: string, body?: unknown, contentType = "application/json"): Promise<T> {
+export function kubeRequest<T = any>(
+    access: KubeAccess,
+    method: string,
+    apiPath: string,
+    body?: unknown,
+    contentType = "application/json",
+): Promise<T> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
-        const req = https.request(new URL(apiPath, access.server), {
-            ...requestOptions(access, payload ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(payload) } : {}),
-            method,
-            timeout: 15000,
-        }, (res) => {
-            let text = "";
-            res.setEncoding("utf8");
-            res.on("data", (chunk) => (text += chunk));
-            res.on("end", () => {
-                const status = res.statusCode ?? 0;
-                if (status >= 200 && status < 300) {
-                    resolve((text && res.headers["content-type"]?.includes("json") ? JSON.parse(text) : text) as T);
-                } else {
-                    reject(new KubeError(status, `${method} ${apiPath}: ${status} ${text.slice(0, 500)}`));
-                }
-            });
-        });
+        const req = https.request(
+            new URL(apiPath, access.server),
+            {
+                ...requestOptions(
+                    access,
+                    payload ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(payload) } : {},
+                ),
+                method,
+                timeout: 15000,
+            },
+            (res) => {
+                let text = "";
+                res.setEncoding("utf8");
+                res.on("data", (chunk) => (text += chunk));
+                res.on("end", () => {
+                    const status = res.statusCode ?? 0;
+                    if (status >= 200 && status < 300) {
+                        resolve((text && res.headers["content-type"]?.includes("json") ? JSON.parse(text) : text) as T);
+                    } else {
+                        reject(new KubeError(status, `${method} ${apiPath}: ${status} ${text.slice(0, 500)}`));
+                    }
+                });
+            },
+        );
         req.on("timeout", () => req.destroy(new Error(`${method} ${apiPath}: timed out`)));
         req.on("error", reject);
         if (payload) req.write(payload);

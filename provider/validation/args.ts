@@ -46,7 +46,10 @@ const annotations = stringMap.superRefine((map, ctx) => {
 export const pairArgsSchema = z.strictObject({
     connectorNamespace: text(rules.checkNamespace, rules.ruleDescriptions.namespace),
     siteNamespace: text(rules.checkNamespace, rules.ruleDescriptions.namespace),
-    port: ruled(z.number(missingOr(rules.ruleDescriptions.port, `expected ${rules.ruleDescriptions.port}`)), rules.checkPort),
+    port: ruled(
+        z.number(missingOr(rules.ruleDescriptions.port, `expected ${rules.ruleDescriptions.port}`)),
+        rules.checkPort,
+    ),
     selector: text(rules.checkSelector, rules.ruleDescriptions.selector),
     routingKey: text(rules.checkRoutingKey, rules.ruleDescriptions.routingKey).optional(),
     objectName: text(rules.checkObjectName, rules.ruleDescriptions.objectName).optional(),
@@ -61,7 +64,10 @@ export const pairArgsSchema = z.strictObject({
     annotations: annotations.optional(),
     awaitListener: flag,
     skipAwait: flag,
-    timeoutSeconds: ruled(z.number({ error: `expected ${rules.ruleDescriptions.timeoutSeconds}` }), rules.checkTimeoutSeconds).optional(),
+    timeoutSeconds: ruled(
+        z.number({ error: `expected ${rules.ruleDescriptions.timeoutSeconds}` }),
+        rules.checkTimeoutSeconds,
+    ).optional(),
 });
 
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
@@ -83,10 +89,12 @@ function notAnArgument(key: string): string {
 export function checkPairArgs(args: Record<string, unknown>, pending: readonly string[] = []): string[] {
     // A pending value of a name that is no argument is reported at once, like any other.
     const omitted = pending.filter((f) => f in pairArgsSchema.shape);
-    const schema = omitted.length === 0
-        ? pairArgsSchema
-        : pairArgsSchema.omit(Object.fromEntries(omitted.map((f) => [f, true])) as Record<FieldName, true>);
-    const subset = omitted.length === 0 ? args : Object.fromEntries(Object.entries(args).filter(([k]) => !omitted.includes(k)));
+    const schema =
+        omitted.length === 0
+            ? pairArgsSchema
+            : pairArgsSchema.omit(Object.fromEntries(omitted.map((f) => [f, true])) as Record<FieldName, true>);
+    const subset =
+        omitted.length === 0 ? args : Object.fromEntries(Object.entries(args).filter(([k]) => !omitted.includes(k)));
 
     const problems: string[] = [];
     const result = schema.safeParse(subset);
@@ -108,9 +116,12 @@ function checkAcross(args: Record<string, unknown>, pending: readonly string[]):
     const problems: string[] = [];
     const { connectorNamespace, siteNamespace } = args;
     if (typeof connectorNamespace === "string" && connectorNamespace === siteNamespace) {
-        problems.push(`siteNamespace: '${siteNamespace}' is also the connectorNamespace; ${rules.ruleDescriptions.distinctNamespaces}`);
+        problems.push(
+            `siteNamespace: '${siteNamespace}' is also the connectorNamespace; ${rules.ruleDescriptions.distinctNamespaces}`,
+        );
     }
-    const clientCert = known("useClientCert", "tlsCredentials") && rules.checkClientCert(args.useClientCert, args.tlsCredentials);
+    const clientCert =
+        known("useClientCert", "tlsCredentials") && rules.checkClientCert(args.useClientCert, args.tlsCredentials);
     if (clientCert) problems.push(`useClientCert: ${clientCert}`);
     return problems;
 }

@@ -5,8 +5,13 @@ import * as pulumi from "@pulumi/pulumi";
  * message alone, without a stack trace.
  */
 export class PairArgumentsError extends pulumi.RunError {
-    constructor(public readonly resourceName: string, public readonly problems: string[]) {
-        super(`AttachedConnectorPair '${resourceName}' has invalid arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    constructor(
+        public readonly resourceName: string,
+        public readonly problems: string[],
+    ) {
+        super(
+            `AttachedConnectorPair '${resourceName}' has invalid arguments:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+        );
         this.name = "PairArgumentsError";
     }
 }

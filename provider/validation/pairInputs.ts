@@ -15,20 +15,28 @@ export function checkWithDefaults(name: string, values: Record<string, unknown>,
     return checkPairArgs(filled, pending).map((p) =>
         defaulted && p.startsWith("objectName:")
             ? `${p} (objectName defaults to the resource name '${name}'; set objectName)`
-            : p);
+            : p,
+    );
 }
 
 /** The per-half providers, when given, must be provider resources of the kubernetes package. */
 export function checkProviders(providers: Record<string, unknown>): string[] {
     return Object.entries(providers)
         .filter(([, p]) => p !== undefined && !isKubernetesProvider(p))
-        .map(([field, p]) => `${field}: expected a kubernetes Provider resource, got ${pulumi.Resource.isInstance(p) ? "another resource" : typeof p}`);
+        .map(
+            ([field, p]) =>
+                `${field}: expected a kubernetes Provider resource, got ${pulumi.Resource.isInstance(p) ? "another resource" : typeof p}`,
+        );
 }
 
 function isKubernetesProvider(value: unknown): boolean {
     // Duck-typed: a provider may come from another copy of @pulumi/pulumi.
     const getPackage = (value as { getPackage?: () => string } | undefined)?.getPackage;
-    return pulumi.CustomResource.isInstance(value) && typeof getPackage === "function" && getPackage.call(value) === "kubernetes";
+    return (
+        pulumi.CustomResource.isInstance(value) &&
+        typeof getPackage === "function" &&
+        getPackage.call(value) === "kubernetes"
+    );
 }
 
 /** A plain value, or a plain map of plain values: something that can be checked now. */

@@ -22,16 +22,20 @@ const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
 
 /** The rule descriptions, as the README and error messages state them. */
 export const ruleDescriptions = {
-    objectName: "a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
-    routingKey: "a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
-    namespace: "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+    objectName:
+        "a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+    routingKey:
+        "a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+    namespace:
+        "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
     distinctNamespaces: "the connector and site namespaces must differ",
     port: "an integer from 1 to 65535",
     selector: "a non-empty Kubernetes label selector, such as app=backend or app=db,tier in (primary)",
     type: "empty or tcp (the only type Skupper implements for attached connectors)",
     timeoutSeconds: `an integer from 1 to ${MAX_TIMEOUT_SECONDS} (seconds, at most one day)`,
     settings: "a map of strings to strings",
-    routingKeyPrefix: "a prefix owns the routing key equal to it and the keys that continue it after '-' or '.' (shop owns shop, shop-cart and shop.cart, not shopping-cart); a prefix that ends in '-' or '.' owns the keys that start with it",
+    routingKeyPrefix:
+        "a prefix owns the routing key equal to it and the keys that continue it after '-' or '.' (shop owns shop, shop-cart and shop.cart, not shopping-cart); a prefix that ends in '-' or '.' owns the keys that start with it",
 } as const;
 
 function dns1123(value: string, pattern: RegExp, max: number, what: string): RuleResult {
@@ -125,7 +129,8 @@ function checkRequirement({ key, operator, values }: Requirement): RuleResult {
     if (operator === ">" || operator === "<") {
         const [value] = values;
         const integer = /^[+-]?[0-9]+$/.test(value) && BigInt(value) <= INT64_MAX && BigInt(value) >= -INT64_MAX - 1n;
-        if (!integer) return `${quote(`${key}${operator}${value}`)} compares with ${quote(value)}; expected a 64-bit integer after '${operator}'`;
+        if (!integer)
+            return `${quote(`${key}${operator}${value}`)} compares with ${quote(value)}; expected a 64-bit integer after '${operator}'`;
     }
     return values.map(checkLabelValue).find((p) => p !== undefined);
 }

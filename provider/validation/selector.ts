@@ -53,7 +53,13 @@ function tokenize(selector: string): Token[] {
             continue;
         }
         let end = i;
-        while (end < selector.length && !WHITESPACE.includes(selector[end]) && !SYMBOLS.includes(selector[end]) && selector[end] !== "\0") end++;
+        while (
+            end < selector.length &&
+            !WHITESPACE.includes(selector[end]) &&
+            !SYMBOLS.includes(selector[end]) &&
+            selector[end] !== "\0"
+        )
+            end++;
         const text = selector.slice(i, end);
         tokens.push({ kind: text === "in" || text === "notin" ? text : "word", text });
         i = end;
@@ -94,12 +100,18 @@ export function parseSelector(selector: string): ParsedSelector {
         for (;;) {
             const start = reader.peek();
             if (start.kind === ",") throw new SyntaxProblem(EMPTY_REQUIREMENT);
-            if (start.kind !== "word" && start.kind !== "!") throw new SyntaxProblem(`found ${show(start)} where a requirement (a label key, or '!' and a key) was expected`);
+            if (start.kind !== "word" && start.kind !== "!")
+                throw new SyntaxProblem(
+                    `found ${show(start)} where a requirement (a label key, or '!' and a key) was expected`,
+                );
             const requirement = parseRequirement(reader);
             requirements.push(requirement);
             const after = reader.next();
             if (after.kind === "end") return { requirements };
-            if (after.kind !== ",") throw new SyntaxProblem(`found ${show(after)} after the requirement on ${quote(requirement.key)} where ',' or the end was expected`);
+            if (after.kind !== ",")
+                throw new SyntaxProblem(
+                    `found ${show(after)} after the requirement on ${quote(requirement.key)} where ',' or the end was expected`,
+                );
             const following = reader.peek().kind;
             if (following === "," || following === "end") throw new SyntaxProblem(EMPTY_REQUIREMENT);
         }
@@ -114,7 +126,11 @@ function parseRequirement(reader: Reader): Requirement {
     const negated = token.kind === "!";
     if (negated) token = reader.next();
     if (token.kind !== "word") {
-        throw new SyntaxProblem(negated ? `'!' must be followed by a label key, found ${show(token)}` : `found ${show(token)} where a label key was expected`);
+        throw new SyntaxProblem(
+            negated
+                ? `'!' must be followed by a label key, found ${show(token)}`
+                : `found ${show(token)} where a label key was expected`,
+        );
     }
     const key = token.text;
     // `!key` stands alone; so does `key` before a comma or the end.
@@ -134,7 +150,9 @@ function parseRequirement(reader: Reader): Requirement {
         case "<":
             return { key, operator: operator.kind, values: [parseValue(reader, operator.text)] };
         default:
-            throw new SyntaxProblem(`found ${show(operator)} after the key ${quote(key)} where an operator (${OPERATORS}) was expected`);
+            throw new SyntaxProblem(
+                `found ${show(operator)} after the key ${quote(key)} where an operator (${OPERATORS}) was expected`,
+            );
     }
 }
 
@@ -143,7 +161,8 @@ function parseValue(reader: Reader, operator: string): string {
     const next = reader.peek().kind;
     if (next === "end" || next === ",") return "";
     const value = reader.next();
-    if (value.kind !== "word") throw new SyntaxProblem(`found ${show(value)} after '${operator}' where a value was expected`);
+    if (value.kind !== "word")
+        throw new SyntaxProblem(`found ${show(value)} after '${operator}' where a value was expected`);
     return value.text;
 }
 
@@ -157,7 +176,9 @@ function parseSet(reader: Reader, what: string): string[] {
         return [];
     }
     if (first.kind !== "word" && first.kind !== ",") {
-        throw new SyntaxProblem(`found ${show(first)} in the values of ${quote(what)} where a value, ',' or ')' was expected`);
+        throw new SyntaxProblem(
+            `found ${show(first)} in the values of ${quote(what)} where a value, ',' or ')' was expected`,
+        );
     }
     const values = parseValueList(reader, what);
     reader.next(); // the ')' that ended the list
@@ -177,7 +198,10 @@ function parseValueList(reader: Reader, what: string): string[] {
             values.push(token.text);
             const after = reader.peek();
             if (after.kind === ")") return values;
-            if (after.kind !== ",") throw new SyntaxProblem(`found ${show(after)} after the value ${quote(token.text)} of ${quote(what)} where ',' or ')' was expected`);
+            if (after.kind !== ",")
+                throw new SyntaxProblem(
+                    `found ${show(after)} after the value ${quote(token.text)} of ${quote(what)} where ',' or ')' was expected`,
+                );
         } else if (token.kind === ",") {
             if (values.length === 0) values.push("");
             const after = reader.peek().kind;
@@ -190,7 +214,9 @@ function parseValueList(reader: Reader, what: string): string[] {
                 values.push("");
             }
         } else {
-            throw new SyntaxProblem(`found ${show(token)} in the values of ${quote(what)} where a value or ',' was expected`);
+            throw new SyntaxProblem(
+                `found ${show(token)} in the values of ${quote(what)} where a value or ',' was expected`,
+            );
         }
     }
 }

@@ -11,7 +11,10 @@ describe("bad input under the real engine", function () {
             const stack = await newStack(async () => {
                 new AttachedConnectorPair("bad", { ...validPairArgs, ...change } as any);
             }, "bad-input");
-            const problem = new RegExp(expected.source.replace(/^\^/, "- "), expected.flags.includes("m") ? expected.flags : `${expected.flags}m`);
+            const problem = new RegExp(
+                expected.source.replace(/^\^/, "- "),
+                expected.flags.includes("m") ? expected.flags : `${expected.flags}m`,
+            );
             await assert.rejects(stack.preview(), (e: Error) => {
                 assert.match(e.message, /AttachedConnectorPair 'bad' has invalid arguments:/);
                 assert.match(e.message, problem);
@@ -20,8 +23,14 @@ describe("bad input under the real engine", function () {
             await assert.rejects(stack.up(), (e: Error) => problem.test(e.message));
             const state = await stack.exportStack();
             const resources: { type: string }[] = state.deployment.resources ?? [];
-            assert.deepEqual(resources.filter((r) => r.type.startsWith("kubernetes:skupper.io")), []);
-            assert.deepEqual(resources.filter((r) => r.type === "skupper:index:AttachedConnectorPair"), []);
+            assert.deepEqual(
+                resources.filter((r) => r.type.startsWith("kubernetes:skupper.io")),
+                [],
+            );
+            assert.deepEqual(
+                resources.filter((r) => r.type === "skupper:index:AttachedConnectorPair"),
+                [],
+            );
         });
     }
 });

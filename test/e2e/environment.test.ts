@@ -24,7 +24,9 @@ describe("the local environment", function () {
             assert.ok(pod.spec.nodeName, "the scheduler bound the pod to a node");
             assert.match(pod.status.podIP, /^\d+\.\d+\.\d+\.\d+$/);
         }
-        await kube.get(`/apis/apps/v1/namespaces/${ns}/deployments/web`).then((d) => assert.equal(d.status.availableReplicas, 2));
+        await kube
+            .get(`/apis/apps/v1/namespaces/${ns}/deployments/web`)
+            .then((d) => assert.equal(d.status.availableReplicas, 2));
     });
 
     it("writes remote listeners with their routing keys into skupper-network-status", async () => {
@@ -35,8 +37,13 @@ describe("the local environment", function () {
         await writeRemoteListener(kube, ns, "orders");
         const configMap = await kube.get(`${paths.configMaps(ns)}/skupper-network-status`);
         const status = JSON.parse(configMap.data.NetworkStatus);
-        const addresses = status.siteStatus.flatMap((s: any) => s.routerStatus.flatMap((r: any) => r.listeners.map((l: any) => l.address)));
-        assert.deepEqual(addresses.filter((a: string) => ["backend", "orders"].includes(a)), ["backend", "orders"]);
+        const addresses = status.siteStatus.flatMap((s: any) =>
+            s.routerStatus.flatMap((r: any) => r.listeners.map((l: any) => l.address)),
+        );
+        assert.deepEqual(
+            addresses.filter((a: string) => ["backend", "orders"].includes(a)),
+            ["backend", "orders"],
+        );
     });
 
     it("uses Skupper's own CRDs when they are at hand, and the generated ones match them field by field", function () {

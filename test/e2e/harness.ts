@@ -39,13 +39,19 @@ export const mochaHooks = {
         this.timeout(60 * 60 * 1000);
         const toolchain = await provideToolchain();
         const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log });
-        process.once("exit", () => console.log(`e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed`));
+        process.once("exit", () =>
+            console.log(`e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed`),
+        );
         try {
             // The pack takes the shared rules from the component package (policy/node_modules
             // links this folder), so the package is built first, as its prepare script does.
             log("building the component package and the policy pack");
             const quiet: ExecFileSyncOptions = { stdio: ["ignore", "ignore", "inherit"] };
-            execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(repoRoot, "provider/tsconfig.json")], quiet);
+            execFileSync(
+                path.join(repoRoot, "node_modules/.bin/tsc"),
+                ["-p", path.join(repoRoot, "provider/tsconfig.json")],
+                quiet,
+            );
             execFileSync("node", [path.join(repoRoot, "scripts/ensure-deps.js"), path.join(repoRoot, "policy")], quiet);
             execFileSync("npm", ["run", "build"], { ...quiet, cwd: path.join(repoRoot, "policy") });
         } catch (e) {
@@ -94,7 +100,10 @@ export function upInBackground(stack: Stack): BackgroundUp {
     const abort = new AbortController();
     let done = false;
     const result = stack.up({ signal: abort.signal });
-    result.then(() => (done = true), () => (done = true));
+    result.then(
+        () => (done = true),
+        () => (done = true),
+    );
     const up = { result, returned: () => done, abort };
     background.push(up);
     return up;
@@ -119,7 +128,9 @@ export async function newStack(program: () => Promise<Record<string, unknown> | 
 /** The stack's state as the backend stores it (secrets encrypted), not as exportStack shows it (decrypted). */
 export function storedState(stack: Stack): string {
     const dir = path.join(e2e().stateDir, ".pulumi", "stacks");
-    const file = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).find((f) => path.basename(f) === `${stack.name}.json`);
+    const file = fs
+        .readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .find((f) => path.basename(f) === `${stack.name}.json`);
     if (!file) throw new Error(`no stored state for stack ${stack.name} in ${dir}`);
     return fs.readFileSync(path.join(dir, file), "utf8");
 }

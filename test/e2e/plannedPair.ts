@@ -17,10 +17,14 @@ export function assertExamplePair(creates: Planned[]): { connector: any; binding
     assert.equal(of("skupper:index:AttachedConnectorPair").length, 1);
     const [connector] = of(CONNECTOR);
     const [binding] = of(BINDING);
-    assert.deepEqual([connector.metadata.name, connector.metadata.namespace, connector.spec.siteNamespace, connector.spec.port],
-        ["backend", "example-shop", "example-west", 8080]);
-    assert.deepEqual([binding.metadata.name, binding.metadata.namespace, binding.spec.connectorNamespace, binding.spec.routingKey],
-        ["backend", "example-west", "example-shop", "backend"]);
+    assert.deepEqual(
+        [connector.metadata.name, connector.metadata.namespace, connector.spec.siteNamespace, connector.spec.port],
+        ["backend", "example-shop", "example-west", 8080],
+    );
+    assert.deepEqual(
+        [binding.metadata.name, binding.metadata.namespace, binding.spec.connectorNamespace, binding.spec.routingKey],
+        ["backend", "example-west", "example-shop", "backend"],
+    );
     return { connector, binding };
 }
 

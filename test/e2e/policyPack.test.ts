@@ -11,7 +11,11 @@ interface Remediation {
     after: Record<string, unknown>;
 }
 
-function rawPair(connector: Record<string, unknown>, binding: Record<string, unknown>, annotations: [Record<string, string>?, Record<string, string>?] = []) {
+function rawPair(
+    connector: Record<string, unknown>,
+    binding: Record<string, unknown>,
+    annotations: [Record<string, string>?, Record<string, string>?] = [],
+) {
     new k8s.apiextensions.CustomResource("raw-connector", {
         apiVersion: "skupper.io/v2alpha1",
         kind: "AttachedConnector",
@@ -34,11 +38,18 @@ describe("the policy pack under the real pulumi CLI", function () {
     });
 
     it("fails the preview of raw, mismatched resources, naming each mandatory violation", async () => {
-        const stack = await newStack(async () => rawPair(
-            { siteNamespace: "policy-shop", port: 0, selector: "" },
-            { connectorNamespace: "policy-billing", routingKey: "orders:80" },
-        ), "policy-bad");
-        const error = await stack.preview({ policyPacks: [policyPackDir] }).then(() => undefined, (e: Error) => e);
+        const stack = await newStack(
+            async () =>
+                rawPair(
+                    { siteNamespace: "policy-shop", port: 0, selector: "" },
+                    { connectorNamespace: "policy-billing", routingKey: "orders:80" },
+                ),
+            "policy-bad",
+        );
+        const error = await stack.preview({ policyPacks: [policyPackDir] }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(error, "the preview must fail");
         for (const policy of [
             "skupper-attached-connector-port-range",
@@ -55,7 +66,12 @@ describe("the policy pack under the real pulumi CLI", function () {
 
     it("passes the preview of a program that uses AttachedConnectorPair", async () => {
         const stack = await newStack(async () => {
-            new AttachedConnectorPair("orders", { connectorNamespace: "policy-shop", siteNamespace: "policy-west", port: 8080, selector: "app=orders" });
+            new AttachedConnectorPair("orders", {
+                connectorNamespace: "policy-shop",
+                siteNamespace: "policy-west",
+                port: 8080,
+                selector: "app=orders",
+            });
         }, "policy-good");
         const result = await stack.preview({ policyPacks: [policyPackDir] });
         assert.equal(result.changeSummary.create, 4, JSON.stringify(result.changeSummary));
@@ -63,10 +79,14 @@ describe("the policy pack under the real pulumi CLI", function () {
 
     it("adds the await annotations to raw resources that lack them", async () => {
         const events: EngineEvent[] = [];
-        const stack = await newStack(async () => rawPair(
-            { siteNamespace: "policy-west", port: 8080, selector: "app=orders" },
-            { connectorNamespace: "policy-shop", routingKey: "orders" },
-        ), "policy-remediate");
+        const stack = await newStack(
+            async () =>
+                rawPair(
+                    { siteNamespace: "policy-west", port: 8080, selector: "app=orders" },
+                    { connectorNamespace: "policy-shop", routingKey: "orders" },
+                ),
+            "policy-remediate",
+        );
         await stack.preview({ policyPacks: [policyPackDir], onEvent: (e) => events.push(e) });
         // The engine reports remediations as policyRemediationEvent, which this SDK's
         // EngineEvent type does not declare yet.
@@ -74,9 +94,15 @@ describe("the policy pack under the real pulumi CLI", function () {
             const r = (e as EngineEvent & { policyRemediationEvent?: Remediation }).policyRemediationEvent;
             return r ? [r] : [];
         });
-        const annotationsAfter = (type: string) => remediations
-            .filter((r) => r.policyName === "skupper-await-readiness" && r.resourceUrn.includes(type))
-            .map((r) => (r.after as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.["pulumi.com/waitFor"]);
+        const annotationsAfter = (type: string) =>
+            remediations
+                .filter((r) => r.policyName === "skupper-await-readiness" && r.resourceUrn.includes(type))
+                .map(
+                    (r) =>
+                        (r.after as { metadata?: { annotations?: Record<string, string> } }).metadata?.annotations?.[
+                            "pulumi.com/waitFor"
+                        ],
+                );
         assert.deepEqual(annotationsAfter("AttachedConnector::"), ["condition=Ready"]);
         assert.deepEqual(annotationsAfter("AttachedConnectorBinding::"), ["condition=Configured"]);
     });
@@ -96,7 +122,10 @@ spec: {connectorNamespace: policy-billing, routingKey: orders}
 `,
             });
         }, "policy-yaml");
-        const error = await stack.preview({ policyPacks: [policyPackDir] }).then(() => undefined, (e: Error) => e);
+        const error = await stack.preview({ policyPacks: [policyPackDir] }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(error, "the preview must fail");
         assert.match(error.message, /skupper-attached-connector-port-range/);
         assert.match(error.message, /spec\.port 70000 is not an integer from 1 to 65535/);

@@ -16,9 +16,11 @@ function installedSdk(): string {
         // Built from a copy: setuptools writes its build folders beside the sources.
         const source = path.join(sdkDir, "source");
         fs.cpSync(path.join(repoRoot, "sdk", "python"), source, { recursive: true });
-        execFileSync(path.join(e2e().toolchain.dir, "python", "bin", "pip"), [
-            "install", "--quiet", "--no-deps", "--target", path.join(sdkDir, "site"), source,
-        ], { stdio: "inherit" });
+        execFileSync(
+            path.join(e2e().toolchain.dir, "python", "bin", "pip"),
+            ["install", "--quiet", "--no-deps", "--target", path.join(sdkDir, "site"), source],
+            { stdio: "inherit" },
+        );
         sdkDir = path.join(sdkDir, "site");
     }
     return sdkDir;
@@ -28,17 +30,19 @@ function installedSdk(): string {
 function previewPython(moduleDir: string, module: string, fn: string): { creates?: Planned[]; error?: string } {
     const { toolchain, stateDir } = e2e();
     const workDir = fs.mkdtempSync(path.join(stateDir, "python-"));
-    const out = execFileSync(path.join(toolchain.dir, "python", "bin", "python"), [
-        path.join(__dirname, "python", "preview.py"), moduleDir, module, fn, workDir, toolchain.dir,
-    ], {
-        encoding: "utf8",
-        env: {
-            ...process.env,
-            ...pluginEnv(),
-            PYTHONPATH: installedSdk(),
+    const out = execFileSync(
+        path.join(toolchain.dir, "python", "bin", "python"),
+        [path.join(__dirname, "python", "preview.py"), moduleDir, module, fn, workDir, toolchain.dir],
+        {
+            encoding: "utf8",
+            env: {
+                ...process.env,
+                ...pluginEnv(),
+                PYTHONPATH: installedSdk(),
+            },
+            stdio: ["ignore", "pipe", "inherit"],
         },
-        stdio: ["ignore", "pipe", "inherit"],
-    });
+    );
     return JSON.parse(out.trim().split("\n").pop()!);
 }
 

@@ -32,13 +32,18 @@ describe("the generated SDKs", function () {
             const committed = filesUnder(path.join(repoRoot, "sdk", language));
             const generated = filesUnder(path.join(fresh, language));
             assert.deepEqual([...committed.keys()].sort(), [...generated.keys()].sort());
-            for (const [file, content] of generated) assert.equal(committed.get(file), content, `sdk/${language}/${file}`);
+            for (const [file, content] of generated)
+                assert.equal(committed.get(file), content, `sdk/${language}/${file}`);
         });
     }
 
     it("the Node.js SDK compiles against the pinned @pulumi/pulumi and @pulumi/kubernetes", () => {
         const out = path.join(fresh, "nodejs-out");
-        execFileSync(path.join(repoRoot, "node_modules/.bin/tsc"), ["-p", path.join(repoRoot, "sdk/nodejs/tsconfig.json"), "--outDir", out], { stdio: "inherit" });
+        execFileSync(
+            path.join(repoRoot, "node_modules/.bin/tsc"),
+            ["-p", path.join(repoRoot, "sdk/nodejs/tsconfig.json"), "--outDir", out],
+            { stdio: "inherit" },
+        );
         assert.ok(fs.existsSync(path.join(out, "attachedConnectorPair.js")));
     });
 
@@ -50,7 +55,12 @@ describe("the generated SDKs", function () {
     });
 
     it("the Go SDK builds as committed (go.mod complete, go.sum present) and go vet finds nothing", () => {
-        const go = (...args: string[]) => execFileSync("go", args, { cwd: path.join(repoRoot, "sdk/go"), stdio: "inherit", env: { ...process.env, GOFLAGS: "-mod=readonly" } });
+        const go = (...args: string[]) =>
+            execFileSync("go", args, {
+                cwd: path.join(repoRoot, "sdk/go"),
+                stdio: "inherit",
+                env: { ...process.env, GOFLAGS: "-mod=readonly" },
+            });
         go("vet", "./...");
         go("build", "./...");
     });

@@ -12,10 +12,13 @@ const exampleDir = path.resolve(__dirname, "../../examples/yaml");
 async function yamlStack(program: string, name: string) {
     const workDir = fs.mkdtempSync(path.join(e2e().stateDir, `${name}-`));
     fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), program);
-    return LocalWorkspace.createOrSelectStack({ stackName: name, workDir }, {
-        envVars: pluginEnv(),
-        pulumiCommand: e2e().pulumi,
-    });
+    return LocalWorkspace.createOrSelectStack(
+        { stackName: name, workDir },
+        {
+            envVars: pluginEnv(),
+            pulumiCommand: e2e().pulumi,
+        },
+    );
 }
 
 /** What a preview plans to create. */
@@ -24,7 +27,9 @@ async function plannedCreates(stack: Awaited<ReturnType<typeof yamlStack>>): Pro
     await stack.preview({ onEvent: (e) => events.push(e) });
     return events.flatMap((e) => {
         const m = e.resourcePreEvent?.metadata;
-        return m?.op === "create" ? [{ type: m.type, inputs: m.new?.inputs ?? {}, provider: m.new?.provider ?? "" }] : [];
+        return m?.op === "create"
+            ? [{ type: m.type, inputs: m.new?.inputs ?? {}, provider: m.new?.provider ?? "" }]
+            : [];
     });
 }
 
@@ -34,7 +39,9 @@ describe("the component from a Pulumi YAML program, through the plugin", functio
     it("plans the pair with one name, cross-references and routing key", async () => {
         // Here the plugin comes from PATH (pluginEnv): the example's plugins.providers names
         // the installed package's folder, which test/e2e/install/yaml.test.ts runs.
-        const { plugins: _plugins, ...program } = load(fs.readFileSync(path.join(exampleDir, "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
+        const { plugins: _plugins, ...program } = load(
+            fs.readFileSync(path.join(exampleDir, "Pulumi.yaml"), "utf8"),
+        ) as Record<string, unknown>;
         const creates = await plannedCreates(await yamlStack(dump(program), "yaml-example"));
         const { connector, binding } = assertExamplePair(creates);
         assert.equal(connector.spec.selector, "app=backend");
@@ -44,7 +51,9 @@ describe("the component from a Pulumi YAML program, through the plugin", functio
 
     it("creates each half with the provider the program passes for it", async () => {
         const kubeconfig = JSON.stringify(fs.readFileSync(e2e().env.kubeconfig, "utf8"));
-        const creates = await plannedCreates(await yamlStack(`name: yaml-providers
+        const creates = await plannedCreates(
+            await yamlStack(
+                `name: yaml-providers
 runtime: yaml
 resources:
   workloadTeam:
@@ -64,17 +73,21 @@ resources:
       selector: app=backend
       connectorProvider: \${workloadTeam}
       bindingProvider: \${siteTeam}
-`, "yaml-providers"));
+`,
+                "yaml-providers",
+            ),
+        );
         assertProviderPerHalf(creates, "workloadTeam", "siteTeam");
     });
 
     for (const [what, property, expected] of [
         ["a port out of range", "port: 70000", /port: 70000 is not an integer from 1 to 65535/],
         ["a port of the wrong type", "port: eighty", /port: Cannot assign type 'string' to type 'integer'/],
-        ["an empty selector", "selector: \"\"", /selector: must not be empty/],
+        ["an empty selector", 'selector: ""', /selector: must not be empty/],
     ] as [string, string, RegExp][]) {
         it(`stops ${what} at preview, naming the field`, async () => {
-            const stack = await yamlStack(`name: yaml-bad
+            const stack = await yamlStack(
+                `name: yaml-bad
 runtime: yaml
 resources:
   backend:
@@ -84,7 +97,9 @@ resources:
       siteNamespace: example-west
       ${property.startsWith("port") ? property : "port: 8080"}
       ${property.startsWith("selector") ? property : "selector: app=backend"}
-`, "yaml-bad");
+`,
+                "yaml-bad",
+            );
             await assert.rejects(stack.preview(), (e: Error) => {
                 assert.match(e.message, expected);
                 return true;
@@ -96,7 +111,8 @@ resources:
         const { env } = e2e();
         const [shop, west] = [env.namespace("yaml-nosite-shop"), env.namespace("yaml-nosite-west")];
         await env.createNamespaces(shop, west);
-        const stack = await yamlStack(`name: yaml-nosite
+        const stack = await yamlStack(
+            `name: yaml-nosite
 runtime: yaml
 resources:
   backend:
@@ -107,9 +123,16 @@ resources:
       port: 8080
       selector: app=backend
       timeoutSeconds: 10
-`, "yaml-nosite");
+`,
+            "yaml-nosite",
+        );
         await assert.rejects(stack.up(), (e: Error) => {
-            assert.match(e.message, new RegExp(`AttachedConnectorBinding ${west}/backend did not become Configured: Skupper wrote no status on it: is there a Skupper Site in namespace '${west}'\\?`));
+            assert.match(
+                e.message,
+                new RegExp(
+                    `AttachedConnectorBinding ${west}/backend did not become Configured: Skupper wrote no status on it: is there a Skupper Site in namespace '${west}'\\?`,
+                ),
+            );
             return true;
         });
     });

@@ -15,9 +15,14 @@ describe("the pack over real programs", () => {
 
     /** The custom resources the component registers, as the pack sees them. */
     function registeredResources(): Resource[] {
-        return registered.filter((r) => r.custom).map((r) => ({
-            type: r.type, props: asSentToPolicies(r.inputs), name: r.name, urn: `urn:pulumi:test::unit::${r.type}::${r.name}`,
-        }));
+        return registered
+            .filter((r) => r.custom)
+            .map((r) => ({
+                type: r.type,
+                props: asSentToPolicies(r.inputs),
+                name: r.name,
+                urn: `urn:pulumi:test::unit::${r.type}::${r.name}`,
+            }));
     }
 
     /** The advisory notices of a pack run with no grants and no prefixes configured. */
@@ -28,9 +33,27 @@ describe("the pack over real programs", () => {
 
     it("passes every enabled policy on what AttachedConnectorPair registers (only noting that grants and prefixes are not configured)", async () => {
         const pairs = [
-            new m.AttachedConnectorPair("orders", { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: "app=orders" }),
-            new m.AttachedConnectorPair("payments", { connectorNamespace: "billing", siteNamespace: "west", port: 5432, selector: "app=pg", routingKey: "payments-db", awaitListener: true }),
-            new m.AttachedConnectorPair("cache", { connectorNamespace: "shop", siteNamespace: "east", port: 6379, selector: "app=cache", skipAwait: true }),
+            new m.AttachedConnectorPair("orders", {
+                connectorNamespace: "shop",
+                siteNamespace: "west",
+                port: 8080,
+                selector: "app=orders",
+            }),
+            new m.AttachedConnectorPair("payments", {
+                connectorNamespace: "billing",
+                siteNamespace: "west",
+                port: 5432,
+                selector: "app=pg",
+                routingKey: "payments-db",
+                awaitListener: true,
+            }),
+            new m.AttachedConnectorPair("cache", {
+                connectorNamespace: "shop",
+                siteNamespace: "east",
+                port: 6379,
+                selector: "app=cache",
+                skipAwait: true,
+            }),
         ];
         await Promise.all(pairs.map((p) => valueOf(p.ready)));
         const resources = registeredResources();
@@ -44,13 +67,20 @@ describe("the pack over real programs", () => {
         await setUpMocks({ preview: true });
         try {
             const pair = new m.AttachedConnectorPair("orders", {
-                connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: unknownInPreview<string>("selector-source"),
+                connectorNamespace: "shop",
+                siteNamespace: "west",
+                port: 8080,
+                selector: unknownInPreview<string>("selector-source"),
             });
             await settle(pair.ready);
             const skupperObjects = registeredResources().filter((r) => r.type.startsWith("kubernetes:skupper.io/"));
             const violations = await validatePack(policies, skupperObjects);
             const cannotRun = violations.filter((v) => v.includes("can't run during preview"));
-            assert.deepEqual(cannotRun.map((v) => v.split(":")[0]), ["skupper-attached-connector-selector"], violations.join("\n"));
+            assert.deepEqual(
+                cannotRun.map((v) => v.split(":")[0]),
+                ["skupper-attached-connector-selector"],
+                violations.join("\n"),
+            );
             assert.equal(violations.length, 1 + notConfigured.length, violations.join("\n"));
         } finally {
             await setUpMocks();
@@ -58,10 +88,19 @@ describe("the pack over real programs", () => {
     });
 
     it("passes skupper-require-tls on a pair that names tlsCredentials", async () => {
-        const pair = new m.AttachedConnectorPair("orders", { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: "app=orders", tlsCredentials: "orders-tls" });
+        const pair = new m.AttachedConnectorPair("orders", {
+            connectorNamespace: "shop",
+            siteNamespace: "west",
+            port: 8080,
+            selector: "app=orders",
+            tlsCredentials: "orders-tls",
+        });
         await valueOf(pair.ready);
         const requireTls = policies.find((p) => p.name === "skupper-require-tls")!;
-        assert.deepEqual(await validatePack([{ ...requireTls, enforcementLevel: "mandatory" }], registeredResources()), []);
+        assert.deepEqual(
+            await validatePack([{ ...requireTls, enforcementLevel: "mandatory" }], registeredResources()),
+            [],
+        );
     });
 
     it("names every mandatory violation of a raw, mismatched pair", async () => {
@@ -71,9 +110,14 @@ describe("the pack over real programs", () => {
         ]);
         const failed = new Set(violations.map((v) => v.split(":")[0]));
         for (const name of [
-            "skupper-attached-connector-port-range", "skupper-attached-connector-selector", "skupper-object-name-format",
-            "skupper-routing-key-format", "skupper-no-self-attachment", "skupper-no-system-namespaces",
-            "skupper-await-readiness", "skupper-attached-connector-pairing",
+            "skupper-attached-connector-port-range",
+            "skupper-attached-connector-selector",
+            "skupper-object-name-format",
+            "skupper-routing-key-format",
+            "skupper-no-self-attachment",
+            "skupper-no-system-namespaces",
+            "skupper-await-readiness",
+            "skupper-attached-connector-pairing",
         ]) {
             assert.ok(failed.has(name), `${name} in:\n${violations.join("\n")}`);
         }

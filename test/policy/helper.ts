@@ -2,9 +2,19 @@
 // the config defaults of each policy's schema, the resource's provider, and unknown
 // values that throw when read (as in a preview), and returns the violations reported.
 import * as pulumi from "@pulumi/pulumi";
-import { PolicyProviderResource, PolicyResource, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import {
+    PolicyProviderResource,
+    PolicyResource,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
 import { takeUnconfigured } from "../../policy/lib/unconfigured";
-import { ATTACHED_CONNECTOR_BINDING_TYPE as BINDING_TYPE, ATTACHED_CONNECTOR_TYPE as CONNECTOR_TYPE } from "../../provider/constants";
+import {
+    ATTACHED_CONNECTOR_BINDING_TYPE as BINDING_TYPE,
+    ATTACHED_CONNECTOR_TYPE as CONNECTOR_TYPE,
+} from "../../provider/constants";
 
 export interface Resource {
     type: string;
@@ -29,7 +39,14 @@ type Policy = ResourceValidationPolicy | StackValidationPolicy;
 
 let counter = 0;
 
-function resource(type: string, kind: string, namespace: string | undefined, name: string | undefined, spec: Record<string, any>, annotations?: Record<string, string>): Resource {
+function resource(
+    type: string,
+    kind: string,
+    namespace: string | undefined,
+    name: string | undefined,
+    spec: Record<string, any>,
+    annotations?: Record<string, string>,
+): Resource {
     const resourceName = `${name ?? kind.toLowerCase()}-${++counter}`;
     return {
         type,
@@ -40,21 +57,48 @@ function resource(type: string, kind: string, namespace: string | undefined, nam
 }
 
 /** An AttachedConnector in `namespace` named `name` (all fine unless overridden); undefined leaves metadata.namespace out. */
-export function connector(namespace: string | undefined, name: string | undefined, spec: Record<string, any> = {}, annotations?: Record<string, string>): Resource {
-    return resource(CONNECTOR_TYPE, "AttachedConnector", namespace, name,
-        { siteNamespace: "west", port: 8080, selector: "app=backend", ...spec }, annotations ?? { "pulumi.com/waitFor": "condition=Ready" });
+export function connector(
+    namespace: string | undefined,
+    name: string | undefined,
+    spec: Record<string, any> = {},
+    annotations?: Record<string, string>,
+): Resource {
+    return resource(
+        CONNECTOR_TYPE,
+        "AttachedConnector",
+        namespace,
+        name,
+        { siteNamespace: "west", port: 8080, selector: "app=backend", ...spec },
+        annotations ?? { "pulumi.com/waitFor": "condition=Ready" },
+    );
 }
 
 /** An AttachedConnectorBinding in `namespace` named `name` (all fine unless overridden). */
-export function binding(namespace: string | undefined, name: string | undefined, spec: Record<string, any> = {}, annotations?: Record<string, string>): Resource {
-    return resource(BINDING_TYPE, "AttachedConnectorBinding", namespace, name,
-        { connectorNamespace: "shop", routingKey: name ?? "key", ...spec }, annotations ?? { "pulumi.com/waitFor": "condition=Configured" });
+export function binding(
+    namespace: string | undefined,
+    name: string | undefined,
+    spec: Record<string, any> = {},
+    annotations?: Record<string, string>,
+): Resource {
+    return resource(
+        BINDING_TYPE,
+        "AttachedConnectorBinding",
+        namespace,
+        name,
+        { connectorNamespace: "shop", routingKey: name ?? "key", ...spec },
+        annotations ?? { "pulumi.com/waitFor": "condition=Configured" },
+    );
 }
 
 /** The resource as created by a Kubernetes provider whose props are `providerProps`. */
 export function withProvider(r: Resource, providerProps: Record<string, unknown>): Resource {
     const name = `k8s-${++counter}`;
-    const provider = { type: "pulumi:providers:kubernetes", props: providerProps, name, urn: `urn:pulumi:test::policy::pulumi:providers:kubernetes::${name}` };
+    const provider = {
+        type: "pulumi:providers:kubernetes",
+        props: providerProps,
+        name,
+        urn: `urn:pulumi:test::policy::pulumi:providers:kubernetes::${name}`,
+    };
     return { ...r, provider };
 }
 
@@ -74,9 +118,11 @@ export function pair(name: string, routingKey = name): Resource[] {
 }
 
 function configOf(policy: Policy, config: object): object {
-    const defaults = Object.fromEntries(Object.entries(policy.configSchema?.properties ?? {})
-        .filter(([, schema]) => (schema as { default?: unknown }).default !== undefined)
-        .map(([key, schema]) => [key, (schema as { default?: unknown }).default]));
+    const defaults = Object.fromEntries(
+        Object.entries(policy.configSchema?.properties ?? {})
+            .filter(([, schema]) => (schema as { default?: unknown }).default !== undefined)
+            .map(([key, schema]) => [key, (schema as { default?: unknown }).default]),
+    );
     return { ...defaults, ...config };
 }
 
@@ -112,7 +158,11 @@ function resourceArgs(policy: Policy, r: Resource, config: object): ResourceVali
     };
 }
 
-export async function validateResource(policy: ResourceValidationPolicy, r: Resource, config: object = {}): Promise<string[]> {
+export async function validateResource(
+    policy: ResourceValidationPolicy,
+    r: Resource,
+    config: object = {},
+): Promise<string[]> {
     const violations: string[] = [];
     const validations = [policy.validateResource ?? []].flat();
     for (const validate of validations) {
@@ -121,18 +171,41 @@ export async function validateResource(policy: ResourceValidationPolicy, r: Reso
     return violations;
 }
 
-export async function remediateResource(policy: ResourceValidationPolicy, r: Resource, config: object = {}): Promise<Record<string, any> | undefined> {
+export async function remediateResource(
+    policy: ResourceValidationPolicy,
+    r: Resource,
+    config: object = {},
+): Promise<Record<string, any> | undefined> {
     let remediated: Record<string, any> | undefined;
-    await run(async () => { remediated = (await policy.remediateResource?.(resourceArgs(policy, r, config))) ?? undefined; }, []);
+    await run(async () => {
+        remediated = (await policy.remediateResource?.(resourceArgs(policy, r, config))) ?? undefined;
+    }, []);
     return remediated;
 }
 
-export interface StackViolation { message: string; urn?: string }
+export interface StackViolation {
+    message: string;
+    urn?: string;
+}
 
-export async function validateStack(policy: StackValidationPolicy, resources: Resource[], config: object = {}): Promise<StackViolation[]> {
+export async function validateStack(
+    policy: StackValidationPolicy,
+    resources: Resource[],
+    config: object = {},
+): Promise<StackViolation[]> {
     const violations: StackViolation[] = [];
     const args: StackValidationArgs = {
-        resources: resources.map((r) => ({ ...served(r), opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined }) as unknown as PolicyResource),
+        resources: resources.map(
+            (r) =>
+                ({
+                    ...served(r),
+                    opts: {},
+                    dependencies: [],
+                    propertyDependencies: {},
+                    isType: () => false,
+                    asType: () => undefined,
+                }) as unknown as PolicyResource,
+        ),
         stackTags: new Map(),
         getConfig: <T extends object>() => configOf(policy, config) as T,
         notApplicable,

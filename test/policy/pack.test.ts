@@ -42,7 +42,9 @@ describe("the policy pack", () => {
     });
 
     it("declares a config schema for each policy that takes config", () => {
-        const configured = policies.filter((p) => p.configSchema).map((p) => [p.name, Object.keys(p.configSchema!.properties)]);
+        const configured = policies
+            .filter((p) => p.configSchema)
+            .map((p) => [p.name, Object.keys(p.configSchema!.properties)]);
         assert.deepEqual(Object.fromEntries(configured), {
             "skupper-no-system-namespaces": ["extraNamespaces"],
             "skupper-namespace-grants": ["grants"],
@@ -57,13 +59,24 @@ describe("the policy pack", () => {
     });
 
     it("takes the shared rules from the component package, so that it installs and builds on its own", () => {
-        assert.ok(packPackage.dependencies[rootPackage.name as "@skupper-pulumi/attached-connector"], `depends on ${rootPackage.name}`);
+        assert.ok(
+            packPackage.dependencies[rootPackage.name as "@skupper-pulumi/attached-connector"],
+            `depends on ${rootPackage.name}`,
+        );
         const packDir = path.join(__dirname, "../../policy");
         const sources = ["", "lib", "resources", "stack"].flatMap((dir) =>
-            fs.readdirSync(path.join(packDir, dir)).filter((f) => f.endsWith(".ts")).map((f) => path.join(packDir, dir, f)));
+            fs
+                .readdirSync(path.join(packDir, dir))
+                .filter((f) => f.endsWith(".ts"))
+                .map((f) => path.join(packDir, dir, f)),
+        );
         for (const source of sources) {
             for (const [, imported] of fs.readFileSync(source, "utf8").matchAll(/from "([^"]+)"/g)) {
-                if (imported.startsWith(".")) assert.ok(path.resolve(path.dirname(source), imported).startsWith(packDir + path.sep), `${path.relative(packDir, source)} imports ${imported}, outside the pack`);
+                if (imported.startsWith("."))
+                    assert.ok(
+                        path.resolve(path.dirname(source), imported).startsWith(packDir + path.sep),
+                        `${path.relative(packDir, source)} imports ${imported}, outside the pack`,
+                    );
             }
         }
     });

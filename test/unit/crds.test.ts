@@ -41,7 +41,10 @@ describe("the generated Skupper CRDs", function () {
     });
 
     it("are the five typed kinds, in group skupper.io, version v2alpha1, namespaced, with a status subresource", () => {
-        assert.deepEqual(crds.map((c) => c.spec.names.kind), KINDS);
+        assert.deepEqual(
+            crds.map((c) => c.spec.names.kind),
+            KINDS,
+        );
         for (const crd of crds) {
             const { kind, plural, singular, listKind } = crd.spec.names;
             assert.equal(crd.apiVersion, "apiextensions.k8s.io/v1");
@@ -64,7 +67,9 @@ describe("the generated Skupper CRDs", function () {
     });
 
     it("use the usual plurals and short names", () => {
-        const names = Object.fromEntries(crds.map((c) => [c.spec.names.kind, [c.spec.names.plural, c.spec.names.shortNames]]));
+        const names = Object.fromEntries(
+            crds.map((c) => [c.spec.names.kind, [c.spec.names.plural, c.spec.names.shortNames]]),
+        );
         assert.deepEqual(names, {
             AttachedConnector: ["attachedconnectors", ["acnr"]],
             AttachedConnectorBinding: ["attachedconnectorbindings", ["acnrb"]],
@@ -85,7 +90,10 @@ describe("the generated Skupper CRDs", function () {
         assert.equal(schemaAt(crd, "spec.includeNotReadyPods").type, "boolean");
         assert.equal(schemaAt(crd, "spec.type").type, "string");
         assert.equal(schemaAt(crd, "spec").properties?.routingKey, undefined);
-        assert.deepEqual(schemaAt(crd, "status.selectedPods[]").properties, { name: { type: "string" }, ip: { type: "string" } });
+        assert.deepEqual(schemaAt(crd, "status.selectedPods[]").properties, {
+            name: { type: "string" },
+            ip: { type: "string" },
+        });
     });
 
     it("AttachedConnectorBinding requires connectorNamespace and routingKey; its status has hasMatchingListener", () => {
@@ -94,7 +102,11 @@ describe("the generated Skupper CRDs", function () {
         assert.equal(schemaAt(crd, "spec.routingKey").type, "string");
         assert.equal(schemaAt(crd, "spec.exposePodsByName").type, "boolean");
         assert.equal(schemaAt(crd, "status.hasMatchingListener").type, "boolean");
-        assert.equal(schemaAt(crd, "status").required, undefined, "nothing in status is required (hasMatchingListener is omitempty)");
+        assert.equal(
+            schemaAt(crd, "status").required,
+            undefined,
+            "nothing in status is required (hasMatchingListener is omitempty)",
+        );
     });
 
     it("every status has status, message and conditions whose items require type, status, reason, message, lastTransitionTime", () => {
@@ -113,7 +125,11 @@ describe("the generated Skupper CRDs", function () {
 
     it("types every settings as a map of strings", () => {
         for (const crd of crds) {
-            assert.deepEqual(schemaAt(crd, "spec.settings"), { type: "object", additionalProperties: { type: "string" } }, crd.spec.names.kind);
+            assert.deepEqual(
+                schemaAt(crd, "spec.settings"),
+                { type: "object", additionalProperties: { type: "string" } },
+                crd.spec.names.kind,
+            );
         }
     });
 
@@ -121,7 +137,10 @@ describe("the generated Skupper CRDs", function () {
         const site = crdOf(crds, "Site");
         assert.equal(schemaAt(site, "status.sitesInNetwork").type, "integer");
         assert.equal(schemaAt(site, "status.network[].links[].operational").type, "boolean");
-        assert.deepEqual(schemaAt(site, "status.network[].services[].connectors"), { type: "array", items: { type: "string" } });
+        assert.deepEqual(schemaAt(site, "status.network[].services[].connectors"), {
+            type: "array",
+            items: { type: "string" },
+        });
         assert.equal(schemaAt(site, "status.controller.version").type, "string");
     });
 
@@ -191,7 +210,12 @@ describe("generateCrdsFrom (the TypeScript-to-schema mapping)", function () {
                 enabled: { type: "boolean" },
                 labels: { type: "object", additionalProperties: { type: "string" } },
                 limits: { type: "object", additionalProperties: { type: "integer" } },
-                nested: { type: "object", properties: { inner: { type: "object", properties: { deep: { type: "string" } }, required: ["deep"] } } },
+                nested: {
+                    type: "object",
+                    properties: {
+                        inner: { type: "object", properties: { deep: { type: "string" } }, required: ["deep"] },
+                    },
+                },
             },
             required: ["nested", "port"],
         });
@@ -201,7 +225,11 @@ describe("generateCrdsFrom (the TypeScript-to-schema mapping)", function () {
                 status: { type: "string", enum: ["Pending", "Ready", "Error"] },
                 items: {
                     type: "array",
-                    items: { type: "object", properties: { id: { type: "integer" }, tags: { type: "array", items: { type: "string" } } }, required: ["id"] },
+                    items: {
+                        type: "object",
+                        properties: { id: { type: "integer" }, tags: { type: "array", items: { type: "string" } } },
+                        required: ["id"],
+                    },
                 },
                 extra: { type: "boolean" },
             },
@@ -229,7 +257,10 @@ describe("generateCrdsFrom (the TypeScript-to-schema mapping)", function () {
             `,
             "others.ts": others,
         });
-        assert.throws(() => generateCrdsFrom(index), /AttachedConnector status: provider\/crds exports no AttachedConnectorStatus/);
+        assert.throws(
+            () => generateCrdsFrom(index),
+            /AttachedConnector status: provider\/crds exports no AttachedConnectorStatus/,
+        );
     });
 });
 
@@ -249,7 +280,9 @@ describe("compareCrds", function () {
 
     it("reports a changed type, naming the kind and path", () => {
         schemaAt(crdOf(theirs, "AttachedConnector"), "spec.port").type = "number";
-        assert.deepEqual(compareCrds(ours, theirs), ["AttachedConnector spec.port: type number in Skupper's CRD, integer in ours"]);
+        assert.deepEqual(compareCrds(ours, theirs), [
+            "AttachedConnector spec.port: type number in Skupper's CRD, integer in ours",
+        ]);
     });
 
     it("reports a property missing on either side, once, at its path", () => {
@@ -263,7 +296,9 @@ describe("compareCrds", function () {
 
     it("reports a changed map value type", () => {
         schemaAt(crdOf(theirs, "Connector"), "spec.settings").additionalProperties = { type: "integer" };
-        assert.deepEqual(compareCrds(ours, theirs), ["Connector spec.settings{}: type integer in Skupper's CRD, string in ours"]);
+        assert.deepEqual(compareCrds(ours, theirs), [
+            "Connector spec.settings{}: type integer in Skupper's CRD, string in ours",
+        ]);
     });
 
     it("reports a changed required list, but not a reordered one", () => {
@@ -278,7 +313,9 @@ describe("compareCrds", function () {
         crdOf(theirs, "AttachedConnectorBinding").spec.names.shortNames = ["acb"];
         crdOf(ours, "Site").spec.names.shortNames = ["st", "site"];
         crdOf(theirs, "Site").spec.names.shortNames = ["site", "st"];
-        assert.deepEqual(compareCrds(ours, theirs), ["AttachedConnectorBinding names.shortNames: [acb] in Skupper's CRD, [acnrb] in ours"]);
+        assert.deepEqual(compareCrds(ours, theirs), [
+            "AttachedConnectorBinding names.shortNames: [acb] in Skupper's CRD, [acnrb] in ours",
+        ]);
     });
 
     it("reports a changed plural, scope, group, version and status subresource", () => {
@@ -289,11 +326,26 @@ describe("compareCrds", function () {
         delete crdOf(theirs, "AttachedConnector").spec.versions[0].subresources;
         const differences = compareCrds(ours, theirs);
         assert.equal(differences.length, 5, differences.join("\n"));
-        assert.ok(differences.includes("Site names.plural: skupperSites in Skupper's CRD, sites in ours"), differences.join("\n"));
-        assert.ok(differences.includes("Listener scope: Cluster in Skupper's CRD, Namespaced in ours"), differences.join("\n"));
-        assert.ok(differences.includes("Connector group: example.com in Skupper's CRD, skupper.io in ours"), differences.join("\n"));
-        assert.ok(differences.includes("AttachedConnector versions: [v1] in Skupper's CRD, [v2alpha1] in ours"), differences.join("\n"));
-        assert.ok(differences.includes("AttachedConnector status subresource: absent in Skupper's CRD, present in ours"), differences.join("\n"));
+        assert.ok(
+            differences.includes("Site names.plural: skupperSites in Skupper's CRD, sites in ours"),
+            differences.join("\n"),
+        );
+        assert.ok(
+            differences.includes("Listener scope: Cluster in Skupper's CRD, Namespaced in ours"),
+            differences.join("\n"),
+        );
+        assert.ok(
+            differences.includes("Connector group: example.com in Skupper's CRD, skupper.io in ours"),
+            differences.join("\n"),
+        );
+        assert.ok(
+            differences.includes("AttachedConnector versions: [v1] in Skupper's CRD, [v2alpha1] in ours"),
+            differences.join("\n"),
+        );
+        assert.ok(
+            differences.includes("AttachedConnector status subresource: absent in Skupper's CRD, present in ours"),
+            differences.join("\n"),
+        );
     });
 
     it("ignores descriptions, formats, enums, printer columns, listKind and the metadata/apiVersion/kind properties", () => {
@@ -315,7 +367,13 @@ describe("compareCrds", function () {
         link.spec.names = { kind: "Link", plural: "links", singular: "link" };
         const reference = [link, ...theirs.filter((c) => c.spec.names.kind !== "Listener")];
         assert.deepEqual(compareCrds(ours, reference), ["Listener: missing in Skupper's CRDs"]);
-        assert.deepEqual(compareCrds(ours.filter((c) => c.spec.names.kind !== "Site"), theirs), ["Site: missing in ours"]);
+        assert.deepEqual(
+            compareCrds(
+                ours.filter((c) => c.spec.names.kind !== "Site"),
+                theirs,
+            ),
+            ["Site: missing in ours"],
+        );
     });
 });
 
@@ -331,7 +389,10 @@ describe("readCrdFolder", () => {
     it("reads every CRD of every *.yaml file, including multi-document files, and nothing else", () => {
         const crds = generateCrds();
         crds.slice(0, 3).forEach((crd, i) => fs.writeFileSync(path.join(dir, `crd_${i}.yaml`), dump(crd)));
-        fs.writeFileSync(path.join(dir, "more.yaml"), `${dump(crds[3])}---\n${dump({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } })}---\n${dump(crds[4])}`);
+        fs.writeFileSync(
+            path.join(dir, "more.yaml"),
+            `${dump(crds[3])}---\n${dump({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } })}---\n${dump(crds[4])}`,
+        );
         fs.writeFileSync(path.join(dir, "notes.txt"), dump(crds[0]));
         const read = readCrdFolder(dir);
         assert.equal(read.length, 5);

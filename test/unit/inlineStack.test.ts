@@ -12,9 +12,13 @@ const { grpcClientOptions } = require("@pulumi/pulumi/runtime/settings");
 
 const echo = {
     ping: {
-        path: "/test.Engine/Ping", requestStream: false, responseStream: false,
-        requestSerialize: (s: string) => Buffer.from(s), requestDeserialize: (b: Buffer) => b.toString(),
-        responseSerialize: (s: string) => Buffer.from(s), responseDeserialize: (b: Buffer) => b.toString(),
+        path: "/test.Engine/Ping",
+        requestStream: false,
+        responseStream: false,
+        requestSerialize: (s: string) => Buffer.from(s),
+        requestDeserialize: (b: Buffer) => b.toString(),
+        responseSerialize: (s: string) => Buffer.from(s),
+        responseDeserialize: (b: Buffer) => b.toString(),
     },
 };
 const EngineClient = grpc.makeGenericClientConstructor(echo, "Engine");
@@ -23,7 +27,10 @@ async function engine(port: number): Promise<{ server: any; port: number }> {
     const server = new grpc.Server();
     server.addService(echo, { ping: (_call: unknown, reply: (e: null, r: string) => void) => reply(null, "pong") });
     const bound = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (e: Error | null, p: number) => (e ? reject(e) : resolve(p))));
+        server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (e: Error | null, p: number) =>
+            e ? reject(e) : resolve(p),
+        ),
+    );
     return { server, port: bound };
 }
 
@@ -35,7 +42,11 @@ describe("inline stacks: engine connections", () => {
     it("a run reaches its engine even on the port of an engine that went away under an earlier run", async () => {
         isolateEngineConnections();
         const first = await engine(0);
-        const earlier = new EngineClient(`127.0.0.1:${first.port}`, grpc.credentials.createInsecure(), grpcClientOptions);
+        const earlier = new EngineClient(
+            `127.0.0.1:${first.port}`,
+            grpc.credentials.createInsecure(),
+            grpcClientOptions,
+        );
         assert.equal(await ping(earlier), "pong");
         first.server.forceShutdown();
         await new Promise((resolve) => setTimeout(resolve, 200));
@@ -44,7 +55,11 @@ describe("inline stacks: engine connections", () => {
 
         const second = await engine(first.port);
         try {
-            const later = new EngineClient(`127.0.0.1:${first.port}`, grpc.credentials.createInsecure(), grpcClientOptions);
+            const later = new EngineClient(
+                `127.0.0.1:${first.port}`,
+                grpc.credentials.createInsecure(),
+                grpcClientOptions,
+            );
             assert.equal(await ping(later), "pong");
             later.close();
         } finally {

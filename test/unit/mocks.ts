@@ -20,12 +20,21 @@ export const mockedStatus: Record<string, unknown> = {};
 
 const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs, provider: args.provider ?? "", custom: args.custom ?? true });
+        registered.push({
+            type: args.type,
+            name: args.name,
+            inputs: args.inputs,
+            provider: args.provider ?? "",
+            custom: args.custom ?? true,
+        });
         const generation = 1;
         const state = args.custom
             ? { ...args.inputs, metadata: { ...args.inputs.metadata, generation }, status: mockedStatus[args.type] }
             : args.inputs;
-        return { id: args.custom ? `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}` : undefined, state };
+        return {
+            id: args.custom ? `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}` : undefined,
+            state,
+        };
     },
     call: (args) => args.inputs,
 };

@@ -3,7 +3,17 @@
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
-import { BINDING, CONNECTOR, errorHooks, mockedStatus, ofType, registered, resetMocks, setUpMocks, valueOf } from "./mocks";
+import {
+    BINDING,
+    CONNECTOR,
+    errorHooks,
+    mockedStatus,
+    ofType,
+    registered,
+    resetMocks,
+    setUpMocks,
+    valueOf,
+} from "./mocks";
 
 type Provider = typeof import("../../provider/index");
 
@@ -15,7 +25,14 @@ const base = {
 };
 
 function condition(type: string, status: "True" | "False", message = "OK") {
-    return { type, status, reason: status === "True" ? "Ready" : "Error", message, lastTransitionTime: "2026-11-26T10:00:00Z", observedGeneration: 1 };
+    return {
+        type,
+        status,
+        reason: status === "True" ? "Ready" : "Error",
+        message,
+        lastTransitionTime: "2026-11-26T10:00:00Z",
+        observedGeneration: 1,
+    };
 }
 
 describe("AttachedConnectorPair", () => {
@@ -29,7 +46,11 @@ describe("AttachedConnectorPair", () => {
     });
     beforeEach(resetMocks);
 
-    async function create(args: Partial<typeof base> & Record<string, unknown>, opts?: pulumi.ComponentResourceOptions, name = "backend") {
+    async function create(
+        args: Partial<typeof base> & Record<string, unknown>,
+        opts?: pulumi.ComponentResourceOptions,
+        name = "backend",
+    ) {
         const pair = new m.AttachedConnectorPair(name, { ...base, ...args } as any, opts);
         await valueOf(pair.ready);
         const [connector] = ofType(CONNECTOR);
@@ -45,12 +66,8 @@ describe("AttachedConnectorPair", () => {
             assert.equal(connector.inputs.apiVersion, "skupper.io/v2alpha1");
             assert.equal(connector.inputs.kind, "AttachedConnector");
             assert.equal(binding.inputs.kind, "AttachedConnectorBinding");
-            assert.deepEqual(
-                [connector.inputs.metadata.name, connector.inputs.metadata.namespace],
-                ["orders", "shop"]);
-            assert.deepEqual(
-                [binding.inputs.metadata.name, binding.inputs.metadata.namespace],
-                ["orders", "west"]);
+            assert.deepEqual([connector.inputs.metadata.name, connector.inputs.metadata.namespace], ["orders", "shop"]);
+            assert.deepEqual([binding.inputs.metadata.name, binding.inputs.metadata.namespace], ["orders", "west"]);
             assert.deepEqual(connector.inputs.spec, { siteNamespace: "west", port: 8080, selector: "app=backend" });
             assert.deepEqual(binding.inputs.spec, { connectorNamespace: "shop", routingKey: "orders-v1" });
         });
@@ -59,7 +76,13 @@ describe("AttachedConnectorPair", () => {
             await create({});
             const component = registered.find((r) => r.type === "skupper:index:AttachedConnectorPair");
             assert.ok(component, "the component itself is registered");
-            assert.deepEqual(registered.filter((r) => r.custom).map((r) => r.name).sort(), ["backend-binding", "backend-connector"]);
+            assert.deepEqual(
+                registered
+                    .filter((r) => r.custom)
+                    .map((r) => r.name)
+                    .sort(),
+                ["backend-binding", "backend-connector"],
+            );
         });
 
         it("passes the optional connector and binding fields through", async () => {
@@ -75,10 +98,21 @@ describe("AttachedConnectorPair", () => {
                 annotations: { "example.com/owner": "shop-team" },
             });
             assert.deepEqual(connector.inputs.spec, {
-                siteNamespace: "west", port: 8080, selector: "app=backend", tlsCredentials: "backend-tls",
-                useClientCert: true, type: "tcp", includeNotReadyPods: true, settings: { a: "1" },
+                siteNamespace: "west",
+                port: 8080,
+                selector: "app=backend",
+                tlsCredentials: "backend-tls",
+                useClientCert: true,
+                type: "tcp",
+                includeNotReadyPods: true,
+                settings: { a: "1" },
             });
-            assert.deepEqual(binding.inputs.spec, { connectorNamespace: "shop", routingKey: "backend", exposePodsByName: true, settings: { b: "2" } });
+            assert.deepEqual(binding.inputs.spec, {
+                connectorNamespace: "shop",
+                routingKey: "backend",
+                exposePodsByName: true,
+                settings: { b: "2" },
+            });
             for (const r of [connector, binding]) {
                 assert.deepEqual(r.inputs.metadata.labels, { team: "shop" });
                 assert.equal(r.inputs.metadata.annotations["example.com/owner"], "shop-team");
@@ -87,7 +121,10 @@ describe("AttachedConnectorPair", () => {
 
         it("accepts outputs as arguments", async () => {
             const pulumiModule = await import("@pulumi/pulumi");
-            const { connector, binding } = await create({ port: pulumiModule.output(9090) as any, siteNamespace: Promise.resolve("east") as any });
+            const { connector, binding } = await create({
+                port: pulumiModule.output(9090) as any,
+                siteNamespace: Promise.resolve("east") as any,
+            });
             assert.equal(connector.inputs.spec.port, 9090);
             assert.equal(binding.inputs.metadata.namespace, "east");
         });
@@ -148,7 +185,10 @@ describe("AttachedConnectorPair", () => {
 
         it("registers one error hook for both halves, which explains a wait that failed", async () => {
             await create({}, undefined, "explained");
-            assert.deepEqual(errorHooks.filter((h) => h.startsWith("explained-")), ["explained-diagnosis"]);
+            assert.deepEqual(
+                errorHooks.filter((h) => h.startsWith("explained-")),
+                ["explained-diagnosis"],
+            );
         });
     });
 
@@ -171,10 +211,20 @@ describe("AttachedConnectorPair", () => {
 
     describe("outputs", () => {
         it("reports the live status of both halves", async () => {
-            mockedStatus[CONNECTOR] = { status: "Ready", message: "OK", conditions: [condition("Configured", "True"), condition("Ready", "True")] };
+            mockedStatus[CONNECTOR] = {
+                status: "Ready",
+                message: "OK",
+                conditions: [condition("Configured", "True"), condition("Ready", "True")],
+            };
             mockedStatus[BINDING] = {
-                status: "Pending", message: "No matching listeners", hasMatchingListener: false,
-                conditions: [condition("Configured", "True"), condition("Matched", "False", "No matching listeners"), condition("Ready", "False", "No matching listeners")],
+                status: "Pending",
+                message: "No matching listeners",
+                hasMatchingListener: false,
+                conditions: [
+                    condition("Configured", "True"),
+                    condition("Matched", "False", "No matching listeners"),
+                    condition("Ready", "False", "No matching listeners"),
+                ],
             };
             const { pair } = await create({ objectName: "orders", routingKey: "orders-v1" });
             assert.equal(await valueOf(pair.objectName), "orders");
@@ -188,7 +238,14 @@ describe("AttachedConnectorPair", () => {
             assert.equal(await valueOf(pair.hasMatchingListener), false);
             assert.equal(await valueOf(pair.ready), true);
             const conditions = await valueOf(pair.bindingConditions);
-            assert.deepEqual(conditions.map((c) => [c.type, c.status]), [["Configured", "True"], ["Matched", "False"], ["Ready", "False"]]);
+            assert.deepEqual(
+                conditions.map((c) => [c.type, c.status]),
+                [
+                    ["Configured", "True"],
+                    ["Matched", "False"],
+                    ["Ready", "False"],
+                ],
+            );
             assert.equal(conditions[1].message, "No matching listeners");
             assert.equal((await valueOf(pair.connectorConditions)).length, 2);
         });
@@ -198,7 +255,11 @@ describe("AttachedConnectorPair", () => {
             const first = await create({});
             assert.equal(await valueOf(first.pair.hasMatchingListener), false);
             resetMocks();
-            mockedStatus[BINDING] = { status: "Ready", hasMatchingListener: true, conditions: [condition("Configured", "True")] };
+            mockedStatus[BINDING] = {
+                status: "Ready",
+                hasMatchingListener: true,
+                conditions: [condition("Configured", "True")],
+            };
             const second = await create({}, undefined, "other");
             assert.equal(await valueOf(second.pair.hasMatchingListener), true);
         });
@@ -213,7 +274,11 @@ describe("AttachedConnectorPair", () => {
 
         it("is not ready while the binding is not Configured", async () => {
             mockedStatus[CONNECTOR] = { status: "Ready", conditions: [condition("Ready", "True")] };
-            mockedStatus[BINDING] = { status: "Error", message: "No matching AttachedConnector", conditions: [condition("Configured", "False", "No matching AttachedConnector")] };
+            mockedStatus[BINDING] = {
+                status: "Error",
+                message: "No matching AttachedConnector",
+                conditions: [condition("Configured", "False", "No matching AttachedConnector")],
+            };
             const { pair } = await create({});
             assert.equal(await valueOf(pair.ready), false);
             assert.equal(await valueOf(pair.bindingMessage), "No matching AttachedConnector");
@@ -224,7 +289,12 @@ describe("AttachedConnectorPair", () => {
         it("declares no replaceOnChanges: Skupper updates a changed siteNamespace or connectorNamespace in place", async () => {
             const options: Record<string, pulumi.ResourceOptions> = {};
             const pair = new m.AttachedConnectorPair("backend", base, {
-                transformations: [(args) => { options[args.type] = args.opts; return undefined; }],
+                transformations: [
+                    (args) => {
+                        options[args.type] = args.opts;
+                        return undefined;
+                    },
+                ],
             });
             await valueOf(pair.ready);
             // A replace under the same name would be applied before the old object is

@@ -11,7 +11,10 @@ describe("the Python example's requirements", () => {
 
     it("pin the Pulumi SDKs the package is tested with", () => {
         assert.match(requirements, new RegExp(`^pulumi==${rootPackage.devDependencies["@pulumi/pulumi"]}$`, "m"));
-        assert.match(requirements, new RegExp(`^pulumi-kubernetes==${rootPackage.devDependencies["@pulumi/kubernetes"]}$`, "m"));
+        assert.match(
+            requirements,
+            new RegExp(`^pulumi-kubernetes==${rootPackage.devDependencies["@pulumi/kubernetes"]}$`, "m"),
+        );
     });
 
     it("name the component's SDK, from its folder", () => {

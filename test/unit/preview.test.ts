@@ -44,7 +44,10 @@ describe("AttachedConnectorPair in a preview, with one argument not known yet", 
     });
 
     it("leaves the names unknown, and the rest known, when only objectName is unknown", async () => {
-        const { connector, binding } = await plan({ objectName: unknownInPreview("name-source"), routingKey: "orders" });
+        const { connector, binding } = await plan({
+            objectName: unknownInPreview("name-source"),
+            routingKey: "orders",
+        });
         assert.equal(connector.metadata.name, unknown);
         assert.equal(binding.metadata.name, unknown);
         assert.equal(connector.metadata.namespace, "shop");

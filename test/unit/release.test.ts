@@ -20,17 +20,34 @@ describe("the package's public API", () => {
         await setUpMocks();
         const api = await import("../../provider/index");
         assert.deepEqual(Object.keys(api).sort(), [
-            "AttachedConnector", "AttachedConnectorBinding", "AttachedConnectorPair", "Connector", "Listener", "PairArgumentsError", "Site",
+            "AttachedConnector",
+            "AttachedConnectorBinding",
+            "AttachedConnectorPair",
+            "Connector",
+            "Listener",
+            "PairArgumentsError",
+            "Site",
         ]);
     });
 
     it("offers the validation rules and the shared constants as subpaths that load no Pulumi SDK", () => {
-        assert.deepEqual(Object.keys(rootPackage.exports).sort(), [".", "./constants", "./package.json", "./validation"]);
+        assert.deepEqual(Object.keys(rootPackage.exports).sort(), [
+            ".",
+            "./constants",
+            "./package.json",
+            "./validation",
+        ]);
         for (const subpath of ["./validation", "./constants"] as const) {
             const source = rootPackage.exports[subpath].default.replace("./bin/", "").replace(/\.js$/, ".ts");
             const imports = [...read(source).matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
-            assert.deepEqual(imports.filter((i) => !i.startsWith("./")), [], `${subpath} imports only its siblings`);
-            assert.deepEqual(rootPackage.typesVersions["*"][subpath.slice(2) as "validation" | "constants"], [rootPackage.exports[subpath].types.slice(2)]);
+            assert.deepEqual(
+                imports.filter((i) => !i.startsWith("./")),
+                [],
+                `${subpath} imports only its siblings`,
+            );
+            assert.deepEqual(rootPackage.typesVersions["*"][subpath.slice(2) as "validation" | "constants"], [
+                rootPackage.exports[subpath].types.slice(2),
+            ]);
         }
     });
 
@@ -38,7 +55,11 @@ describe("the package's public API", () => {
         for (const name of ["@pulumi/pulumi", "@pulumi/kubernetes"] as const) {
             const tested = rootPackage.devDependencies[name];
             assert.equal(rootPackage.peerDependencies[name], `^${tested}`, name);
-            assert.equal((rootPackage as { dependencies: Record<string, string> }).dependencies[name], undefined, `${name} is not a dependency`);
+            assert.equal(
+                (rootPackage as { dependencies: Record<string, string> }).dependencies[name],
+                undefined,
+                `${name} is not a dependency`,
+            );
         }
     });
 });
@@ -58,7 +79,11 @@ describe("the version", () => {
     });
 
     it("is the one of the policy pack, whose name PulumiPolicy.yaml states", () => {
-        const project = load(read("policy/PulumiPolicy.yaml")) as { name: string; version: string; description: string };
+        const project = load(read("policy/PulumiPolicy.yaml")) as {
+            name: string;
+            version: string;
+            description: string;
+        };
         assert.equal(policyPackage.version, version);
         assert.equal(project.version, version);
         assert.equal(project.name, packName);

@@ -42,30 +42,48 @@ describe("the plugin's schema", function () {
     it("has every argument of AttachedConnectorPair, with the type and optionality the validation gives it", () => {
         const inputs = schema.resources[PAIR].inputProperties;
         const shape = pairArgsSchema.shape as Record<string, z.ZodType>;
-        assert.deepEqual(Object.keys(inputs).sort(), [...Object.keys(shape), "connectorProvider", "bindingProvider"].sort());
+        assert.deepEqual(
+            Object.keys(inputs).sort(),
+            [...Object.keys(shape), "connectorProvider", "bindingProvider"].sort(),
+        );
         for (const [name, field] of Object.entries(shape)) {
             assert.equal(typeInSchema(inputs[name]), schemaTypeOf(field), name);
             assert.equal(inputs[name].optional === true, field instanceof z.ZodOptional, `${name} optional`);
         }
-        assert.deepEqual([...schema.resources[PAIR].requiredInputs].sort(), ["connectorNamespace", "port", "selector", "siteNamespace"]);
+        assert.deepEqual([...schema.resources[PAIR].requiredInputs].sort(), [
+            "connectorNamespace",
+            "port",
+            "selector",
+            "siteNamespace",
+        ]);
     });
 
     it("references the Kubernetes package's Provider for each half's provider", () => {
         const inputs = schema.resources[PAIR].inputProperties;
         assert.equal(inputs.connectorProvider.$ref, PROVIDER_REF);
         assert.equal(inputs.bindingProvider.$ref, PROVIDER_REF);
-        assert.deepEqual(schema.dependencies, [{ name: "kubernetes", version: rootPackage.devDependencies["@pulumi/kubernetes"] }]);
+        assert.deepEqual(schema.dependencies, [
+            { name: "kubernetes", version: rootPackage.devDependencies["@pulumi/kubernetes"] },
+        ]);
     });
 
     it("has every output of the component, with the Condition type", async () => {
         await setUpMocks();
         resetMocks();
         const { AttachedConnectorPair } = await import("../../provider/index");
-        const pair = new AttachedConnectorPair("schema", { connectorNamespace: "a", siteNamespace: "b", port: 1, selector: "x=y" });
+        const pair = new AttachedConnectorPair("schema", {
+            connectorNamespace: "a",
+            siteNamespace: "b",
+            port: 1,
+            selector: "x=y",
+        });
         await valueOf(pair.ready);
         const outputs = Object.keys(pair).filter((k) => !k.startsWith("_") && k !== "urn");
         assert.deepEqual(Object.keys(schema.resources[PAIR].properties).sort(), outputs.sort());
-        assert.equal(schema.resources[PAIR].properties.connectorConditions.items.$ref, "#/types/skupper:index:Condition");
+        assert.equal(
+            schema.resources[PAIR].properties.connectorConditions.items.$ref,
+            "#/types/skupper:index:Condition",
+        );
         assert.equal(schema.types["skupper:index:Condition"].properties.observedGeneration.type, "integer");
     });
 

@@ -167,7 +167,8 @@ describe("the selector rule", () => {
         it(`${expected ? "accepts" : "refuses"} ${JSON.stringify(selector)}${ours ? ` (Kubernetes accepts it; refused as an ${ours})` : ""}`, () => {
             const problem = checkSelector(selector);
             assert.equal(problem === undefined, expected, problem ?? "accepted");
-            if (ours === "empty selector") assert.match(problem!, /^must not be empty \(an empty selector would select every pod\)/);
+            if (ours === "empty selector")
+                assert.match(problem!, /^must not be empty \(an empty selector would select every pod\)/);
             if (ours === "empty set") assert.match(problem!, /lists no values; expected at least one value/);
         });
     }
@@ -177,15 +178,30 @@ describe("the selector rule", () => {
     });
 
     it("says where the syntax breaks", () => {
-        assert.equal(checkSelector("a b"), "'a b' is not valid: found 'b' after the key 'a' where an operator (=, ==, !=, in, notin, > or <) was expected");
-        assert.equal(checkSelector("app=backend,"), "'app=backend,' is not valid: it has an empty requirement (check for a stray comma)");
-        assert.equal(checkSelector("tier in (a b)"), "'tier in (a b)' is not valid: found 'b' after the value 'a' of 'tier in' where ',' or ')' was expected");
+        assert.equal(
+            checkSelector("a b"),
+            "'a b' is not valid: found 'b' after the key 'a' where an operator (=, ==, !=, in, notin, > or <) was expected",
+        );
+        assert.equal(
+            checkSelector("app=backend,"),
+            "'app=backend,' is not valid: it has an empty requirement (check for a stray comma)",
+        );
+        assert.equal(
+            checkSelector("tier in (a b)"),
+            "'tier in (a b)' is not valid: found 'b' after the value 'a' of 'tier in' where ',' or ')' was expected",
+        );
     });
 
     it("says what is wrong with a key, a value or a comparison", () => {
         assert.match(checkSelector("-app=x")!, /^'-app=x' is not valid: label key '-app' is not valid/);
         assert.match(checkSelector("app=a-")!, /^'app=a-' is not valid: label value 'a-' is not valid/);
-        assert.equal(checkSelector("tier>x"), "'tier>x' is not valid: 'tier>x' compares with 'x'; expected a 64-bit integer after '>'");
-        assert.equal(checkSelector("tier in ()"), "'tier in ()' is not valid: 'tier in ()' lists no values; expected at least one value (Kubernetes reads () as the empty value; write tier= for that)");
+        assert.equal(
+            checkSelector("tier>x"),
+            "'tier>x' is not valid: 'tier>x' compares with 'x'; expected a 64-bit integer after '>'",
+        );
+        assert.equal(
+            checkSelector("tier in ()"),
+            "'tier in ()' is not valid: 'tier in ()' lists no values; expected at least one value (Kubernetes reads () as the empty value; write tier= for that)",
+        );
     });
 });

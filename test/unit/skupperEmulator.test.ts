@@ -2,7 +2,12 @@
 // a small in-memory cluster polls the emulator's core, applies its status writes as the
 // API server would (a new resourceVersion each time) and lets each test change objects.
 import * as assert from "node:assert/strict";
-import { ClusterSnapshot, KubeObject, SkupperControllerModel, StatusWrite } from "../../localenv/doubles/skupperEmulator";
+import {
+    ClusterSnapshot,
+    KubeObject,
+    SkupperControllerModel,
+    StatusWrite,
+} from "../../localenv/doubles/skupperEmulator";
 
 const NO_BINDING = "No matching AttachedConnectorBinding in site namespace";
 
@@ -19,7 +24,14 @@ class FakeCluster {
     object(namespace: string, name: string, spec: unknown, extra: Partial<KubeObject["metadata"]> = {}): KubeObject {
         this.version++;
         return {
-            metadata: { name, namespace, generation: 1, resourceVersion: String(this.version), creationTimestamp: `2026-01-01T00:00:${String(this.version).padStart(2, "0")}Z`, ...extra },
+            metadata: {
+                name,
+                namespace,
+                generation: 1,
+                resourceVersion: String(this.version),
+                creationTimestamp: `2026-01-01T00:00:${String(this.version).padStart(2, "0")}Z`,
+                ...extra,
+            },
             spec,
         };
     }
@@ -30,23 +42,64 @@ class FakeCluster {
         return site;
     }
 
-    addConnector(options: { namespace?: string; name?: string; siteNamespace?: string; selector?: string; includeNotReadyPods?: boolean } = {}): KubeObject {
-        const { namespace = "shop", name = "backend", siteNamespace = "west", selector = "app=backend", includeNotReadyPods } = options;
-        const connector = this.object(namespace, name, { siteNamespace, port: 8080, selector, ...(includeNotReadyPods ? { includeNotReadyPods } : {}) });
+    addConnector(
+        options: {
+            namespace?: string;
+            name?: string;
+            siteNamespace?: string;
+            selector?: string;
+            includeNotReadyPods?: boolean;
+        } = {},
+    ): KubeObject {
+        const {
+            namespace = "shop",
+            name = "backend",
+            siteNamespace = "west",
+            selector = "app=backend",
+            includeNotReadyPods,
+        } = options;
+        const connector = this.object(namespace, name, {
+            siteNamespace,
+            port: 8080,
+            selector,
+            ...(includeNotReadyPods ? { includeNotReadyPods } : {}),
+        });
         this.connectors.push(connector);
         return connector;
     }
 
-    addBinding(options: { namespace?: string; name?: string; connectorNamespace?: string; routingKey?: string } = {}): KubeObject {
+    addBinding(
+        options: { namespace?: string; name?: string; connectorNamespace?: string; routingKey?: string } = {},
+    ): KubeObject {
         const { namespace = "west", name = "backend", connectorNamespace = "shop", routingKey = "backend" } = options;
         const binding = this.object(namespace, name, { connectorNamespace, routingKey });
         this.bindings.push(binding);
         return binding;
     }
 
-    addPod(name: string, state: { phase?: string; ready?: boolean; deleting?: boolean; labels?: Record<string, string>; namespace?: string } = {}): KubeObject {
-        const { phase = "Running", ready = true, deleting = false, labels = { app: "backend" }, namespace = "shop" } = state;
-        const pod = this.object(namespace, name, {}, { labels, ...(deleting ? { deletionTimestamp: "2026-01-01T00:01:00Z" } : {}) });
+    addPod(
+        name: string,
+        state: {
+            phase?: string;
+            ready?: boolean;
+            deleting?: boolean;
+            labels?: Record<string, string>;
+            namespace?: string;
+        } = {},
+    ): KubeObject {
+        const {
+            phase = "Running",
+            ready = true,
+            deleting = false,
+            labels = { app: "backend" },
+            namespace = "shop",
+        } = state;
+        const pod = this.object(
+            namespace,
+            name,
+            {},
+            { labels, ...(deleting ? { deletionTimestamp: "2026-01-01T00:01:00Z" } : {}) },
+        );
         pod.status = { phase, conditions: [{ type: "Ready", status: ready ? "True" : "False" }] };
         this.pods.push(pod);
         return pod;
@@ -55,8 +108,19 @@ class FakeCluster {
     /** What a remote router's collector reports: one remote site whose router has these listeners. */
     setListeners(namespace: string, listeners: { name: string; address: string }[]): void {
         this.networkStatus = this.networkStatus.filter((cm) => cm.metadata.namespace !== namespace);
-        const status = { addresses: [], siteStatus: [{ site: { identity: "remote-id", name: "remote" }, routerStatus: [{ router: { name: "remote-router" }, listeners }] }] };
-        this.networkStatus.push({ ...this.object(namespace, "skupper-network-status", undefined), data: { NetworkStatus: JSON.stringify(status) } });
+        const status = {
+            addresses: [],
+            siteStatus: [
+                {
+                    site: { identity: "remote-id", name: "remote" },
+                    routerStatus: [{ router: { name: "remote-router" }, listeners }],
+                },
+            ],
+        };
+        this.networkStatus.push({
+            ...this.object(namespace, "skupper-network-status", undefined),
+            data: { NetworkStatus: JSON.stringify(status) },
+        });
     }
 
     /** Changes an object as a user's update would: a new resourceVersion, and a new generation for a spec change. */
@@ -74,14 +138,27 @@ class FakeCluster {
     poll(): StatusWrite[] {
         this.clock += 1000;
         const now = new Date(this.clock).toISOString().replace(/\.\d+Z$/, "Z");
-        const snapshot: ClusterSnapshot = JSON.parse(JSON.stringify({
-            sites: this.sites, connectors: this.connectors, bindings: this.bindings, pods: this.pods, networkStatus: this.networkStatus, now,
-        }));
+        const snapshot: ClusterSnapshot = JSON.parse(
+            JSON.stringify({
+                sites: this.sites,
+                connectors: this.connectors,
+                bindings: this.bindings,
+                pods: this.pods,
+                networkStatus: this.networkStatus,
+                now,
+            }),
+        );
         const writes = this.model.step(snapshot);
         for (const { kind, object } of writes) {
             const list = kind === "Site" ? this.sites : kind === "AttachedConnector" ? this.connectors : this.bindings;
-            const target = list.find((o) => o.metadata.namespace === object.metadata.namespace && o.metadata.name === object.metadata.name)!;
-            assert.equal(object.metadata.resourceVersion, target.metadata.resourceVersion, "a write carries the listed resourceVersion");
+            const target = list.find(
+                (o) => o.metadata.namespace === object.metadata.namespace && o.metadata.name === object.metadata.name,
+            )!;
+            assert.equal(
+                object.metadata.resourceVersion,
+                target.metadata.resourceVersion,
+                "a write carries the listed resourceVersion",
+            );
             assert.deepEqual(object.spec, target.spec, "a write never changes spec");
             target.status = JSON.parse(JSON.stringify(object.status));
             target.metadata.resourceVersion = String(++this.version);
@@ -154,7 +231,15 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         assert.equal(connector.status.message, "OK");
         assert.deepEqual(
             { ...condition(connector, "Configured"), lastTransitionTime: undefined },
-            { type: "Configured", status: "True", reason: "Ready", message: "OK", observedGeneration: 3, lastTransitionTime: undefined });
+            {
+                type: "Configured",
+                status: "True",
+                reason: "Ready",
+                message: "OK",
+                observedGeneration: 3,
+                lastTransitionTime: undefined,
+            },
+        );
         assert.equal(condition(connector, "Ready").status, "True");
         assert.equal(condition(connector, "Ready").observedGeneration, 3);
 
@@ -164,8 +249,17 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         assert.equal(binding.status.hasMatchingListener, undefined);
         assert.equal(binding.status.status, "Pending");
         assert.equal(binding.status.message, "Not Matched");
-        assert.deepEqual({ ...condition(binding, "Ready"), lastTransitionTime: undefined },
-            { type: "Ready", status: "False", reason: "Pending", message: "Not Matched", observedGeneration: 1, lastTransitionTime: undefined });
+        assert.deepEqual(
+            { ...condition(binding, "Ready"), lastTransitionTime: undefined },
+            {
+                type: "Ready",
+                status: "False",
+                reason: "Pending",
+                message: "Not Matched",
+                observedGeneration: 1,
+                lastTransitionTime: undefined,
+            },
+        );
     });
 
     it("writes no status on a binding whose namespace has no Site (the connector, seen first, reports no binding)", () => {
@@ -186,7 +280,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         cluster.settle();
         assert.equal(connector.status.status, "Error");
         assert.equal(connector.status.message, NO_BINDING);
-        assert.deepEqual([condition(connector, "Configured").reason, condition(connector, "Ready").message], ["Error", NO_BINDING]);
+        assert.deepEqual(
+            [condition(connector, "Configured").reason, condition(connector, "Ready").message],
+            ["Error", NO_BINDING],
+        );
     });
 
     it("refuses a connector in a namespace the binding does not name", () => {
@@ -197,7 +294,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         const binding = cluster.addBinding({ connectorNamespace: "other" });
         cluster.settle();
         assert.equal(connector.status.status, "Error");
-        assert.equal(connector.status.message, "AttachedConnectorBinding west/backend does not allow AttachedConnector in shop (only other)");
+        assert.equal(
+            connector.status.message,
+            "AttachedConnectorBinding west/backend does not allow AttachedConnector in shop (only other)",
+        );
         assert.equal(binding.status.message, "No matching AttachedConnector");
     });
 
@@ -249,7 +349,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         cluster.settle();
         assert.equal(binding.status.hasMatchingListener, undefined);
 
-        cluster.setListeners("west", [{ name: "orders-listener", address: "orders" }, { name: "backend-listener", address: "backend" }]);
+        cluster.setListeners("west", [
+            { name: "orders-listener", address: "orders" },
+            { name: "backend-listener", address: "backend" },
+        ]);
         cluster.settle();
         assert.equal(binding.status.hasMatchingListener, true);
         assert.deepEqual([condition(binding, "Matched").status, condition(binding, "Matched").message], ["True", "OK"]);
@@ -260,7 +363,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         cluster.setListeners("west", []);
         cluster.settle();
         assert.equal(binding.status.hasMatchingListener, undefined, "false is omitted");
-        assert.deepEqual([condition(binding, "Matched").status, condition(binding, "Matched").reason, binding.status.message], ["False", "Pending", "Pending"]);
+        assert.deepEqual(
+            [condition(binding, "Matched").status, condition(binding, "Matched").reason, binding.status.message],
+            ["False", "Pending", "Pending"],
+        );
     });
 
     it("counts a listener of the site namespace's network status only with both a name and an address", () => {
@@ -289,10 +395,17 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         cluster.settle();
         assert.equal(later.status.hasMatchingListener, undefined);
 
-        cluster.setListeners("west", [{ name: "backend-listener", address: "backend" }, { name: "other", address: "other" }]);
+        cluster.setListeners("west", [
+            { name: "backend-listener", address: "backend" },
+            { name: "other", address: "other" },
+        ]);
         cluster.settle();
         assert.equal(later.status.hasMatchingListener, true);
-        assert.equal(later.status.message, "No matching AttachedConnector", "Matched does not hide a failed Configured");
+        assert.equal(
+            later.status.message,
+            "No matching AttachedConnector",
+            "Matched does not hide a failed Configured",
+        );
     });
 
     it("follows a spec change with observedGeneration", () => {
@@ -317,7 +430,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         cluster.addPod("orders-0", { labels: { app: "orders" } });
         cluster.settle();
         assert.equal(condition(connector, "Configured").observedGeneration, 2);
-        cluster.remove(cluster.pods, cluster.pods.find((p) => p.metadata.name === "backend-0")!);
+        cluster.remove(
+            cluster.pods,
+            cluster.pods.find((p) => p.metadata.name === "backend-0")!,
+        );
         cluster.settle();
         assert.equal(connector.status.status, "Ready", "the old selector's pods no longer matter");
     });
@@ -353,7 +469,11 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         const pod = cluster.addPod("backend-0", { phase: "Pending", ready: false });
         cluster.settle();
         assert.equal(connector.status.message, "No matches for selector");
-        cluster.update(pod, (p) => (p.status = { phase: "Running", conditions: [{ type: "Ready", status: "True" }] }), false);
+        cluster.update(
+            pod,
+            (p) => (p.status = { phase: "Running", conditions: [{ type: "Ready", status: "True" }] }),
+            false,
+        );
         cluster.settle();
         assert.equal(connector.status.status, "Ready");
         cluster.remove(cluster.pods, pod);
@@ -403,7 +523,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
 
         cluster.update(connector, (c) => (c.metadata.labels = { touched: "yes" }), false);
         cluster.settle();
-        assert.equal(connector.status.message, "AttachedConnectorBinding west/backend does not allow AttachedConnector in shop (only other)");
+        assert.equal(
+            connector.status.message,
+            "AttachedConnectorBinding west/backend does not allow AttachedConnector in shop (only other)",
+        );
     });
 
     it("configures a pair whose Site appeared after it only when the informers resync, five minutes on", () => {
@@ -430,7 +553,10 @@ describe("Skupper status emulator (test double of the 2.2.1 controller)", () => 
         const site = cluster.addSite();
         const second = cluster.addSite("west", "second");
         cluster.settle();
-        assert.deepEqual([site.status.status, site.status.message, site.status.defaultIssuer], ["Pending", "Not Running", "skupper-site-ca"]);
+        assert.deepEqual(
+            [site.status.status, site.status.message, site.status.defaultIssuer],
+            ["Pending", "Not Running", "skupper-site-ca"],
+        );
         assert.equal(condition(site, "Configured").status, "True");
         assert.equal(condition(site, "Running"), undefined);
         assert.equal(second.status.status, "Error");

@@ -28,7 +28,6 @@ describe("AttachedConnectorPair input validation", () => {
         return error.problems;
     }
 
-
     for (const [what, change, expected] of invalidPairArgs) {
         it(`refuses ${what}, naming the field`, () => {
             const problems = refuse({ ...good, ...change });
@@ -47,14 +46,22 @@ describe("AttachedConnectorPair input validation", () => {
     });
 
     it("suggests the argument a misspelt one is closest to", () => {
-        assert.deepEqual(refuse({ ...good, selecter: "app=x" }), ["selecter: is not an argument of AttachedConnectorPair; did you mean 'selector'?"]);
-        assert.deepEqual(refuse({ ...good, routingkey: "x" }), ["routingkey: is not an argument of AttachedConnectorPair; did you mean 'routingKey'?"]);
-        assert.deepEqual(refuse({ ...good, conectorProvider: undefined }), ["conectorProvider: is not an argument of AttachedConnectorPair; did you mean 'connectorProvider'?"]);
+        assert.deepEqual(refuse({ ...good, selecter: "app=x" }), [
+            "selecter: is not an argument of AttachedConnectorPair; did you mean 'selector'?",
+        ]);
+        assert.deepEqual(refuse({ ...good, routingkey: "x" }), [
+            "routingkey: is not an argument of AttachedConnectorPair; did you mean 'routingKey'?",
+        ]);
+        assert.deepEqual(refuse({ ...good, conectorProvider: undefined }), [
+            "conectorProvider: is not an argument of AttachedConnectorPair; did you mean 'connectorProvider'?",
+        ]);
     });
 
     it("names a misspelt argument at once, even when its value is an output", async () => {
         const pulumi = await import("@pulumi/pulumi");
-        assert.deepEqual(refuse({ ...good, selecter: pulumi.output("app=x") }), ["selecter: is not an argument of AttachedConnectorPair; did you mean 'selector'?"]);
+        assert.deepEqual(refuse({ ...good, selecter: pulumi.output("app=x") }), [
+            "selecter: is not an argument of AttachedConnectorPair; did you mean 'selector'?",
+        ]);
     });
 
     it("suggests nothing for an argument that is close to none", () => {
@@ -63,15 +70,21 @@ describe("AttachedConnectorPair input validation", () => {
 
     it("accepts timeoutSeconds up to one day, and refuses more, naming the range", () => {
         assert.doesNotThrow(() => new m.AttachedConnectorPair("day", { ...good, timeoutSeconds: 86400 }));
-        assert.deepEqual(refuse({ ...good, timeoutSeconds: 86401 }), ["timeoutSeconds: 86401 is not an integer from 1 to 86400 (seconds, at most one day)"]);
-        assert.deepEqual(refuse({ ...good, timeoutSeconds: 1e21 }), ["timeoutSeconds: 1e+21 is not an integer from 1 to 86400 (seconds, at most one day)"]);
+        assert.deepEqual(refuse({ ...good, timeoutSeconds: 86401 }), [
+            "timeoutSeconds: 86401 is not an integer from 1 to 86400 (seconds, at most one day)",
+        ]);
+        assert.deepEqual(refuse({ ...good, timeoutSeconds: 1e21 }), [
+            "timeoutSeconds: 1e+21 is not an integer from 1 to 86400 (seconds, at most one day)",
+        ]);
     });
 
     it("refuses useClientCert without tlsCredentials, naming useClientCert", () => {
         assert.deepEqual(refuse({ ...good, useClientCert: true }), [
             "useClientCert: is true but tlsCredentials is not set; expected tlsCredentials naming the Secret whose client certificate is sent, or useClientCert false",
         ]);
-        assert.doesNotThrow(() => new m.AttachedConnectorPair("mtls", { ...good, useClientCert: true, tlsCredentials: "backend-tls" }));
+        assert.doesNotThrow(
+            () => new m.AttachedConnectorPair("mtls", { ...good, useClientCert: true, tlsCredentials: "backend-tls" }),
+        );
         assert.doesNotThrow(() => new m.AttachedConnectorPair("plain", { ...good, useClientCert: false }));
     });
 
@@ -79,7 +92,10 @@ describe("AttachedConnectorPair input validation", () => {
         const pulumi = await import("@pulumi/pulumi");
         const pair = new m.AttachedConnectorPair("late-mtls", { ...good, useClientCert: pulumi.output(true) });
         await assert.rejects(settle(pair.objectName), /- useClientCert: is true but tlsCredentials is not set/);
-        assert.deepEqual(registered.filter((r) => r.custom), []);
+        assert.deepEqual(
+            registered.filter((r) => r.custom),
+            [],
+        );
     });
 
     it("reports every problem at once", () => {
@@ -89,7 +105,10 @@ describe("AttachedConnectorPair input validation", () => {
 
     it("says when the object name was defaulted from the resource name", () => {
         const [problem] = refuse(good, "Backend_Pair");
-        assert.match(problem, /^objectName: 'Backend_Pair' is not valid.*\(objectName defaults to the resource name 'Backend_Pair'; set objectName\)$/);
+        assert.match(
+            problem,
+            /^objectName: 'Backend_Pair' is not valid.*\(objectName defaults to the resource name 'Backend_Pair'; set objectName\)$/,
+        );
     });
 
     it("refuses a provider that is not a kubernetes Provider resource, naming the field", () => {
@@ -107,18 +126,43 @@ describe("AttachedConnectorPair input validation", () => {
 
     it("checks values that arrive as outputs once they resolve, and creates no object", async () => {
         const pulumi = await import("@pulumi/pulumi");
-        const pair = new m.AttachedConnectorPair("late", { ...good, port: pulumi.output(70000), selector: Promise.resolve("") });
+        const pair = new m.AttachedConnectorPair("late", {
+            ...good,
+            port: pulumi.output(70000),
+            selector: Promise.resolve(""),
+        });
         await assert.rejects(settle(pair.objectName), (e: Error) => {
-            assert.match(e.message, /AttachedConnectorPair 'late' has invalid arguments:\n {2}- port: 70000 is not an integer from 1 to 65535\n {2}- selector: must not be empty/);
+            assert.match(
+                e.message,
+                /AttachedConnectorPair 'late' has invalid arguments:\n {2}- port: 70000 is not an integer from 1 to 65535\n {2}- selector: must not be empty/,
+            );
             return true;
         });
-        assert.deepEqual(registered.filter((r) => r.custom), []);
+        assert.deepEqual(
+            registered.filter((r) => r.custom),
+            [],
+        );
     });
 
     it("accepts every valid form of selector", () => {
-        for (const selector of ["app=backend", "app==backend", "app!=frontend", "app", "!legacy", "app in (a,b)",
-            "tier notin (cache)", "app.kubernetes.io/name=orders,tier=db", "example.com/team=shop", "app=", "tier>1", "tier<5"]) {
-            assert.doesNotThrow(() => new m.AttachedConnectorPair(`s${registered.length}`, { ...good, selector }), selector);
+        for (const selector of [
+            "app=backend",
+            "app==backend",
+            "app!=frontend",
+            "app",
+            "!legacy",
+            "app in (a,b)",
+            "tier notin (cache)",
+            "app.kubernetes.io/name=orders,tier=db",
+            "example.com/team=shop",
+            "app=",
+            "tier>1",
+            "tier<5",
+        ]) {
+            assert.doesNotThrow(
+                () => new m.AttachedConnectorPair(`s${registered.length}`, { ...good, selector }),
+                selector,
+            );
         }
     });
 });

@@ -38,15 +38,25 @@ describe("two-sided consent: each half through its own namespace's credentials",
 
     it("creates the pair with each half through its own provider, and keeps the tokens secret in the state", async () => {
         const teams = await twoTeams("consent");
-        await e2e().kube.ensure(paths.secrets(teams.west), { metadata: { name: "backend-tls" }, stringData: { "tls.key": "not-a-real-key-0451" } });
+        await e2e().kube.ensure(paths.secrets(teams.west), {
+            metadata: { name: "backend-tls" },
+            stringData: { "tls.key": "not-a-real-key-0451" },
+        });
         const stack = await newStack(async () => {
             // As the README says: the Kubernetes provider keeps a kubeconfig in the state as
             // given, so credentials go in as secrets.
-            const workloadTeam = new k8s.Provider("workload-team", { kubeconfig: pulumi.secret(teams.workloadKubeconfig) });
+            const workloadTeam = new k8s.Provider("workload-team", {
+                kubeconfig: pulumi.secret(teams.workloadKubeconfig),
+            });
             const siteTeam = new k8s.Provider("site-team", { kubeconfig: pulumi.secret(teams.siteKubeconfig) });
             const pair = new AttachedConnectorPair("backend", {
-                connectorNamespace: teams.shop, siteNamespace: teams.west, port: 8080, selector: "app=backend",
-                tlsCredentials: "backend-tls", connectorProvider: workloadTeam, bindingProvider: siteTeam,
+                connectorNamespace: teams.shop,
+                siteNamespace: teams.west,
+                port: 8080,
+                selector: "app=backend",
+                tlsCredentials: "backend-tls",
+                connectorProvider: workloadTeam,
+                bindingProvider: siteTeam,
             });
             return { ready: pair.ready, connectorStatus: pair.connectorStatus };
         }, "consent");
@@ -60,7 +70,8 @@ describe("two-sided consent: each half through its own namespace's credentials",
             assert.ok(!JSON.stringify(outputs).includes(token), "a team's token is in the outputs");
         }
         assert.ok(!state.includes("not-a-real-key-0451"), "the TLS Secret's content is in the state");
-        const resources: { type: string; urn: string; provider?: string }[] = (await stack.exportStack()).deployment.resources;
+        const resources: { type: string; urn: string; provider?: string }[] = (await stack.exportStack()).deployment
+            .resources;
         const providerOf = (type: string) => resources.find((r) => r.type === type)?.provider ?? "";
         assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnector"), /::workload-team::/);
         assert.match(providerOf("kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"), /::site-team::/);
@@ -71,22 +82,38 @@ describe("two-sided consent: each half through its own namespace's credentials",
     it("fails on the half whose provider has no rights in its namespace, naming it; the other half is kept in the state", async () => {
         const teams = await twoTeams("no-consent");
         const stack = await newStack(async () => {
-            const workloadTeam = new k8s.Provider("workload-team", { kubeconfig: pulumi.secret(teams.workloadKubeconfig) });
+            const workloadTeam = new k8s.Provider("workload-team", {
+                kubeconfig: pulumi.secret(teams.workloadKubeconfig),
+            });
             new AttachedConnectorPair("backend", {
-                connectorNamespace: teams.shop, siteNamespace: teams.west, port: 8080, selector: "app=backend", timeoutSeconds: 20,
+                connectorNamespace: teams.shop,
+                siteNamespace: teams.west,
+                port: 8080,
+                selector: "app=backend",
+                timeoutSeconds: 20,
                 // The workload team's credentials cannot create the site namespace's half.
-                connectorProvider: workloadTeam, bindingProvider: workloadTeam,
+                connectorProvider: workloadTeam,
+                bindingProvider: workloadTeam,
             });
             return { ok: pulumi.output(true) };
         }, "no-consent");
-        const error = await stack.up().then(() => undefined, (e: Error) => e);
+        const error = await stack.up().then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(error, "up must fail");
         assert.match(error.message, new RegExp(`AttachedConnectorBinding ${teams.west}/backend: create failed`));
         // Server-side apply creates with a PATCH.
-        assert.match(error.message, new RegExp(`cannot (create|patch) resource "attachedconnectorbindings" .*in the namespace "${teams.west}"`));
+        assert.match(
+            error.message,
+            new RegExp(`cannot (create|patch) resource "attachedconnectorbindings" .*in the namespace "${teams.west}"`),
+        );
 
         const resources: { type: string }[] = (await stack.exportStack()).deployment.resources ?? [];
-        assert.ok(resources.some((r) => r.type === "kubernetes:skupper.io/v2alpha1:AttachedConnector"), "the created half is in the state");
+        assert.ok(
+            resources.some((r) => r.type === "kubernetes:skupper.io/v2alpha1:AttachedConnector"),
+            "the created half is in the state",
+        );
         assert.ok(!resources.some((r) => r.type === "kubernetes:skupper.io/v2alpha1:AttachedConnectorBinding"));
         assert.deepEqual(await objectsIn("AttachedConnectorBinding", [teams.shop, teams.west]), []);
         await stack.destroy();

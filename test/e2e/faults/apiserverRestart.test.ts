@@ -22,6 +22,8 @@ describe("faults: kube-apiserver restarts during up", function () {
         assert.equal((await up.result).outputs.ready.value, true);
         await upSettled(world.stack);
         assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), [`${world.shop}/backend`]);
-        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [`${world.west}/backend`]);
+        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [
+            `${world.west}/backend`,
+        ]);
     });
 });

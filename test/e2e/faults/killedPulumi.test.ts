@@ -19,7 +19,8 @@ function pulumiUpPid(stackName: string): number | undefined {
 
 /** The processes `pid` started (its plugins). */
 function childPids(pid: number): number[] {
-    return execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" }).split("\n")
+    return execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+        .split("\n")
         .map((l) => l.trim().split(/\s+/).map(Number))
         .filter(([, parent]) => parent === pid)
         .map(([child]) => child);
@@ -57,6 +58,8 @@ describe("faults: pulumi killed during up", function () {
         assert.equal(outputs.ready, true);
         assert.deepEqual((await world.stack.exportStack()).deployment.pending_operations ?? [], []);
         assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), [`${world.shop}/backend`]);
-        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [`${world.west}/backend`]);
+        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [
+            `${world.west}/backend`,
+        ]);
     });
 });

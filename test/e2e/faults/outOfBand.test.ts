@@ -19,7 +19,11 @@ describe("faults: changes out of band", function () {
         await kube.delete(paths.skupper(world.west, "AttachedConnectorBinding", "backend"));
 
         const refresh = await world.stack.refresh();
-        assert.equal(refresh.summary.resourceChanges?.delete, 1, `refresh reports the deleted binding: ${JSON.stringify(refresh.summary.resourceChanges)}`);
+        assert.equal(
+            refresh.summary.resourceChanges?.delete,
+            1,
+            `refresh reports the deleted binding: ${JSON.stringify(refresh.summary.resourceChanges)}`,
+        );
         await upSettled(world.stack);
         assert.ok(await live("AttachedConnectorBinding", world.west, "backend"), "the binding is back");
         // The connector was not changed by that up, so its outputs are still the refreshed
@@ -32,7 +36,9 @@ describe("faults: changes out of band", function () {
         const { kube } = e2e();
         const world = await pairWorld("edited-key");
         await upSettled(world.stack);
-        await kube.mergePatch(paths.skupper(world.west, "AttachedConnectorBinding", "backend"), { spec: { routingKey: "hijacked" } });
+        await kube.mergePatch(paths.skupper(world.west, "AttachedConnectorBinding", "backend"), {
+            spec: { routingKey: "hijacked" },
+        });
 
         const outputs = outputsOf(await world.stack.up({ refresh: true }));
         assert.equal(outputs.routingKey, "backend");
@@ -46,10 +52,16 @@ describe("faults: changes out of band", function () {
         const world = await pairWorld("pods-gone");
         assert.equal((await upSettled(world.stack)).ready, true);
         await scaleDeployment(kube, world.shop, "backend", 0);
-        await waitFor("the connector no longer Ready", async () => {
-            const connector = await live("AttachedConnector", world.shop, "backend");
-            return connector?.status?.conditions?.find((c) => c.type === "Ready")?.status === "False" ? true : undefined;
-        }, 120000);
+        await waitFor(
+            "the connector no longer Ready",
+            async () => {
+                const connector = await live("AttachedConnector", world.shop, "backend");
+                return connector?.status?.conditions?.find((c) => c.type === "Ready")?.status === "False"
+                    ? true
+                    : undefined;
+            },
+            120000,
+        );
 
         const outputs = outputsOf(await world.stack.up({ refresh: true }));
         assert.equal(outputs.ready, false);

@@ -37,15 +37,25 @@ describe("faults: Skupper down or restarting", function () {
         const { env } = e2e();
         const world = await pairWorld("skupper-away", { args: { timeoutSeconds: 10 } });
         await env.stopProcess(env.skupperProcess);
-        const error = await world.stack.up().then(() => undefined, (e: Error) => e);
+        const error = await world.stack.up().then(
+            () => undefined,
+            (e: Error) => e,
+        );
         assert.ok(error, "up must fail while nothing reconciles");
-        assert.match(error.message, new RegExp(`AttachedConnector ${world.shop}/backend did not become Ready: Skupper wrote no status on it: either no Skupper controller watches this namespace`));
+        assert.match(
+            error.message,
+            new RegExp(
+                `AttachedConnector ${world.shop}/backend did not become Ready: Skupper wrote no status on it: either no Skupper controller watches this namespace`,
+            ),
+        );
 
         await env.startProcess(env.skupperProcess);
         const outputs = await upSettled(world.stack);
         assert.equal(outputs.ready, true);
         assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), [`${world.shop}/backend`]);
-        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [`${world.west}/backend`]);
+        assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), [
+            `${world.west}/backend`,
+        ]);
     });
 
     it("survives Skupper restarting in the middle of up", async () => {

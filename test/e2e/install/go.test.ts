@@ -15,9 +15,19 @@ describe("install path: the Go SDK from a fresh module through a replace", funct
     it("builds the example's program and brings the pair up", async () => {
         const { shop, west } = await pairNamespaces("install-go");
         const module = freshFolder("go");
-        for (const file of ["Pulumi.yaml", "main.go"]) fs.copyFileSync(path.join(repoRoot, "examples", "go", file), path.join(module, file));
+        for (const file of ["Pulumi.yaml", "main.go"])
+            fs.copyFileSync(path.join(repoRoot, "examples", "go", file), path.join(module, file));
         run("go", ["mod", "init", "example.com/skupper-pair"], module);
-        run("go", ["mod", "edit", `-replace=${SDK_MODULE}=${path.join(repoRoot, "sdk", "go")}`, `-require=${SDK_MODULE}@v0.0.0`], module);
+        run(
+            "go",
+            [
+                "mod",
+                "edit",
+                `-replace=${SDK_MODULE}=${path.join(repoRoot, "sdk", "go")}`,
+                `-require=${SDK_MODULE}@v0.0.0`,
+            ],
+            module,
+        );
         run("go", ["mod", "tidy"], module);
         run("go", ["build", "-o", "skupper-pair", "."], module);
         // `pulumi up` would need the Go language host, which this machine cannot install:

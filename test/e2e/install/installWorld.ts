@@ -52,7 +52,9 @@ export function run(command: string, args: string[], cwd: string, env: Record<st
         maxBuffer: 64 * 1024 * 1024,
     });
     if (result.status !== 0) {
-        throw new Error(`${command} ${args.join(" ")} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${result.stdout}\n${result.stderr}`);
+        throw new Error(
+            `${command} ${args.join(" ")} (in ${cwd}) failed with ${result.status ?? result.signal}:\n${result.stdout}\n${result.stderr}`,
+        );
     }
     return result.stdout;
 }
@@ -77,7 +79,11 @@ export function installedPluginFolder(): string {
     if (!plugin) {
         const dir = sharedFolder("plugin");
         run("npm", ["init", "--yes"], dir);
-        run("npm", ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`], dir);
+        run(
+            "npm",
+            ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
+            dir,
+        );
         plugin = path.join(dir, "node_modules", "@skupper-pulumi", "attached-connector", "provider");
     }
     return plugin;
@@ -94,14 +100,20 @@ export type PairNamespaces = Awaited<ReturnType<typeof pairNamespaces>>;
  * the example's Pulumi.yaml names the plugin's path (plugins.providers). */
 export function yamlExampleProject(name: string): string {
     const project = freshFolder(name);
-    for (const file of ["Pulumi.yaml", "package.json"]) fs.copyFileSync(path.join(repoRoot, "examples", "yaml", file), path.join(project, file));
+    for (const file of ["Pulumi.yaml", "package.json"])
+        fs.copyFileSync(path.join(repoRoot, "examples", "yaml", file), path.join(project, file));
     run("npm", ["install", packedTarball()], project);
     return project;
 }
 
 /** `pulumi up` of a YAML project with the real CLI, as the README shows; returns the
  * stack's outputs (`pulumi stack output --json`). */
-export function pulumiUp(project: string, stack: string, { shop, west }: PairNamespaces, upArgs: string[] = []): Record<string, unknown> {
+export function pulumiUp(
+    project: string,
+    stack: string,
+    { shop, west }: PairNamespaces,
+    upArgs: string[] = [],
+): Record<string, unknown> {
     run("pulumi", ["stack", "init", stack], project);
     run("pulumi", ["config", "set", "workloadNamespace", shop], project);
     run("pulumi", ["config", "set", "siteNamespace", west], project);

@@ -7,7 +7,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { pairNamespaces } from "../lifecycle/pairWorld";
 import {
-    assertPairReady, freshFolder, packedTarball, pulumiUp, removeFreshFolders, repoRoot, run, yamlExampleProject,
+    assertPairReady,
+    freshFolder,
+    packedTarball,
+    pulumiUp,
+    removeFreshFolders,
+    repoRoot,
+    run,
+    yamlExampleProject,
 } from "./installWorld";
 
 /** A program of raw objects from a manifest: a connector with a bad port that points at
@@ -48,12 +55,19 @@ describe("install path: the policy pack from its own folder under the real CLI",
         const raw = freshFolder("policy-raw");
         fs.writeFileSync(path.join(raw, "Pulumi.yaml"), mismatchedPair(namespaces.shop, namespaces.west));
         run("pulumi", ["stack", "init", "install-policy-raw"], raw);
-        assert.throws(() => run("pulumi", ["preview", "--policy-pack", pack], raw), (error: Error) => {
-            for (const policy of ["skupper-attached-connector-port-range", "skupper-no-self-attachment", "skupper-attached-connector-pairing"]) {
-                assert.match(error.message, new RegExp(policy), `${policy} is named in:\n${error.message}`);
-            }
-            assert.match(error.message, /mandatory/);
-            return true;
-        });
+        assert.throws(
+            () => run("pulumi", ["preview", "--policy-pack", pack], raw),
+            (error: Error) => {
+                for (const policy of [
+                    "skupper-attached-connector-port-range",
+                    "skupper-no-self-attachment",
+                    "skupper-attached-connector-pairing",
+                ]) {
+                    assert.match(error.message, new RegExp(policy), `${policy} is named in:\n${error.message}`);
+                }
+                assert.match(error.message, /mandatory/);
+                return true;
+            },
+        );
     });
 });

@@ -5,7 +5,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { e2e } from "../harness";
 import { pairNamespaces } from "../lifecycle/pairWorld";
-import { assertPairReady, freshFolder, outputsFrom, removeFreshFolders, repoRoot, run, withInstalledPlugin } from "./installWorld";
+import {
+    assertPairReady,
+    freshFolder,
+    outputsFrom,
+    removeFreshFolders,
+    repoRoot,
+    run,
+    withInstalledPlugin,
+} from "./installWorld";
 
 describe("install path: the Python SDK with pip in a fresh virtual environment", function () {
     after(removeFreshFolders);
@@ -24,10 +32,18 @@ describe("install path: the Python SDK with pip in a fresh virtual environment",
         run(python, ["-m", "pip", "install", "--quiet", "-r", "requirements.txt"], project);
         // `pulumi up` would need the Python language host, which this machine cannot
         // install: up.py runs the example's program through the Automation API.
-        const stdout = run(python, [
-            path.join(__dirname, "python", "up.py"), project, "install-python", e2e().toolchain.dir,
-            JSON.stringify({ workloadNamespace: shop, siteNamespace: west }),
-        ], project, withInstalledPlugin());
+        const stdout = run(
+            python,
+            [
+                path.join(__dirname, "python", "up.py"),
+                project,
+                "install-python",
+                e2e().toolchain.dir,
+                JSON.stringify({ workloadNamespace: shop, siteNamespace: west }),
+            ],
+            project,
+            withInstalledPlugin(),
+        );
         assertPairReady("python", outputsFrom(stdout));
     });
 });

@@ -5,7 +5,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { e2e } from "../harness";
 import { pairNamespaces } from "../lifecycle/pairWorld";
-import { assertPairReady, freshFolder, outputsFrom, packedTarball, removeFreshFolders, repoRoot, run, tested } from "./installWorld";
+import {
+    assertPairReady,
+    freshFolder,
+    outputsFrom,
+    packedTarball,
+    removeFreshFolders,
+    repoRoot,
+    run,
+    tested,
+} from "./installWorld";
 
 const example = path.join(repoRoot, "examples", "typescript");
 
@@ -16,14 +25,32 @@ describe("install path: the npm tarball in an empty TypeScript project", functio
         const { shop, west } = await pairNamespaces("install-ts");
         const project = freshFolder("typescript");
         run("npm", ["init", "--yes"], project);
-        run("npm", ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`], project);
-        run("npm", ["install", "--save-dev", `typescript@${tested.typescript}`, `@types/node@${tested.nodeTypes}`], project);
-        for (const file of ["Pulumi.yaml", "tsconfig.json", "index.ts"]) fs.copyFileSync(path.join(example, file), path.join(project, file));
+        run(
+            "npm",
+            ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
+            project,
+        );
+        run(
+            "npm",
+            ["install", "--save-dev", `typescript@${tested.typescript}`, `@types/node@${tested.nodeTypes}`],
+            project,
+        );
+        for (const file of ["Pulumi.yaml", "tsconfig.json", "index.ts"])
+            fs.copyFileSync(path.join(example, file), path.join(project, file));
         run("npx", ["tsc", "-p", "tsconfig.json"], project);
         // `pulumi up` would need the Node.js language host, which this machine cannot
         // install: up.js runs the same compiled program through the Automation API.
         fs.copyFileSync(path.join(__dirname, "typescript", "up.js"), path.join(project, "up.js"));
-        const stdout = run("node", ["up.js", "install-ts", e2e().toolchain.dir, JSON.stringify({ workloadNamespace: shop, siteNamespace: west })], project);
+        const stdout = run(
+            "node",
+            [
+                "up.js",
+                "install-ts",
+                e2e().toolchain.dir,
+                JSON.stringify({ workloadNamespace: shop, siteNamespace: west }),
+            ],
+            project,
+        );
         assertPairReady("typescript", outputsFrom(stdout));
     });
 });

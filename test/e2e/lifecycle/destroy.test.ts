@@ -17,10 +17,21 @@ describe("lifecycle: destroy", function () {
         assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), []);
         assert.deepEqual(await objectsIn("AttachedConnectorBinding", [world.shop, world.west]), []);
         const state = await world.stack.exportStack();
-        assert.deepEqual((state.deployment.resources ?? []).filter((r: { type: string }) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:")), []);
+        assert.deepEqual(
+            (state.deployment.resources ?? []).filter(
+                (r: { type: string }) => r.type !== "pulumi:pulumi:Stack" && !r.type.startsWith("pulumi:providers:"),
+            ),
+            [],
+        );
 
         for (const ns of [world.shop, world.west]) await kube.delete(paths.namespace(ns));
-        await waitFor("both namespaces gone", async () =>
-            (await kube.find(paths.namespace(world.shop))) || (await kube.find(paths.namespace(world.west))) ? undefined : true, 120000);
+        await waitFor(
+            "both namespaces gone",
+            async () =>
+                (await kube.find(paths.namespace(world.shop))) || (await kube.find(paths.namespace(world.west)))
+                    ? undefined
+                    : true,
+            120000,
+        );
     });
 });

@@ -29,9 +29,15 @@ describe("lifecycle: in-place changes", function () {
 
         const connector = await live("AttachedConnector", world.shop, "backend");
         const binding = await live("AttachedConnectorBinding", world.west, "backend");
-        assert.deepEqual([connector?.spec.port, connector?.spec.selector], [9090, "app in (backend),tier notin (batch)"]);
+        assert.deepEqual(
+            [connector?.spec.port, connector?.spec.selector],
+            [9090, "app in (backend),tier notin (batch)"],
+        );
         assert.deepEqual([binding?.spec.routingKey, binding?.spec.exposePodsByName], ["backend-v2", true]);
-        assert.ok(connector!.metadata.generation > 1 && binding!.metadata.generation > 1, "both halves have a new generation");
+        assert.ok(
+            connector!.metadata.generation > 1 && binding!.metadata.generation > 1,
+            "both halves have a new generation",
+        );
         // condition() also checks that each condition is for the current generation.
         assert.equal(condition(connector, "Ready")?.status, "True");
         assert.equal(condition(binding, "Configured")?.status, "True");

@@ -20,7 +20,10 @@ describe("lifecycle: a listener appears in the network", function () {
         const after = outputsOf(await world.stack.up({ refresh: true }));
         assert.equal(after.hasMatchingListener, true);
         assert.equal(after.bindingStatus, "Ready");
-        assert.equal(condition(await live("AttachedConnectorBinding", world.west, "backend"), "Matched")?.status, "True");
+        assert.equal(
+            condition(await live("AttachedConnectorBinding", world.west, "backend"), "Matched")?.status,
+            "True",
+        );
         await assertSettled(world.stack);
     });
 
@@ -30,7 +33,11 @@ describe("lifecycle: a listener appears in the network", function () {
         await sleep(10000);
         assert.equal(up.returned(), false, "up returned before any listener existed");
         const binding = await live("AttachedConnectorBinding", world.west, "backend");
-        assert.equal(condition(binding, "Configured")?.status, "True", "the binding is configured; only the listener is missing");
+        assert.equal(
+            condition(binding, "Configured")?.status,
+            "True",
+            "the binding is configured; only the listener is missing",
+        );
 
         await writeRemoteListener(e2e().kube, world.west, "orders");
         const outputs = outputsOf(await up.result);

@@ -28,7 +28,10 @@ export interface WorldOptions {
  * Namespaces `<base>-shop` (with a Deployment `backend` of `replicas` Pods labelled
  * app=backend, ready) and `<base>-west` (with a Site, unless `site` is false).
  */
-export async function pairNamespaces(base: string, options: WorldOptions = {}): Promise<{ shop: string; west: string }> {
+export async function pairNamespaces(
+    base: string,
+    options: WorldOptions = {},
+): Promise<{ shop: string; west: string }> {
     const { env, kube } = e2e();
     const shop = env.namespace(`${base}-shop`);
     const west = env.namespace(`${base}-west`);
@@ -41,20 +44,36 @@ export async function pairNamespaces(base: string, options: WorldOptions = {}): 
 }
 
 /** The namespaces of pairNamespaces, and a stack of the pair `backend` between them. */
-export async function pairWorld(base: string, options: WorldOptions & { args?: Partial<AttachedConnectorPairArgs> } = {}): Promise<PairWorld> {
+export async function pairWorld(
+    base: string,
+    options: WorldOptions & { args?: Partial<AttachedConnectorPairArgs> } = {},
+): Promise<PairWorld> {
     const { shop, west } = await pairNamespaces(base, options);
     const world = {
         shop,
         west,
-        args: { connectorNamespace: shop, siteNamespace: west, port: 8080, selector: "app=backend", timeoutSeconds: 120, ...options.args },
+        args: {
+            connectorNamespace: shop,
+            siteNamespace: west,
+            port: 8080,
+            selector: "app=backend",
+            timeoutSeconds: 120,
+            ...options.args,
+        },
     } as PairWorld;
     world.stack = await newStack(async () => {
         const pair = new AttachedConnectorPair("backend", world.args);
         return {
-            objectName: pair.objectName, routingKey: pair.routingKey, ready: pair.ready, hasMatchingListener: pair.hasMatchingListener,
-            connectorStatus: pair.connectorStatus, connectorMessage: pair.connectorMessage,
-            bindingStatus: pair.bindingStatus, bindingMessage: pair.bindingMessage,
-            connectorConditions: pair.connectorConditions, bindingConditions: pair.bindingConditions,
+            objectName: pair.objectName,
+            routingKey: pair.routingKey,
+            ready: pair.ready,
+            hasMatchingListener: pair.hasMatchingListener,
+            connectorStatus: pair.connectorStatus,
+            connectorMessage: pair.connectorMessage,
+            bindingStatus: pair.bindingStatus,
+            bindingMessage: pair.bindingMessage,
+            connectorConditions: pair.connectorConditions,
+            bindingConditions: pair.bindingConditions,
         };
     }, base);
     return world;
@@ -68,9 +87,17 @@ export function outputsOf(result: UpResult): Record<string, any> {
 /** Scenario 7, after every up: preview and refresh find nothing to change. */
 export async function assertSettled(stack: Stack): Promise<void> {
     const preview = await stack.preview();
-    assert.deepEqual(changed(preview.changeSummary), {}, `preview right after up plans changes: ${JSON.stringify(preview.changeSummary)}`);
+    assert.deepEqual(
+        changed(preview.changeSummary),
+        {},
+        `preview right after up plans changes: ${JSON.stringify(preview.changeSummary)}`,
+    );
     const refresh = await stack.refresh();
-    assert.deepEqual(changed(refresh.summary.resourceChanges ?? {}), {}, `refresh right after up finds changes: ${JSON.stringify(refresh.summary.resourceChanges)}`);
+    assert.deepEqual(
+        changed(refresh.summary.resourceChanges ?? {}),
+        {},
+        `refresh right after up finds changes: ${JSON.stringify(refresh.summary.resourceChanges)}`,
+    );
 }
 
 function changed(summary: Record<string, number>): Record<string, number> {
@@ -87,7 +114,12 @@ export async function upSettled(stack: Stack): Promise<Record<string, any>> {
 export interface LiveObject {
     metadata: { name: string; namespace: string; uid: string; generation: number };
     spec: Record<string, any>;
-    status?: { status?: string; message?: string; hasMatchingListener?: boolean; conditions?: { type: string; status: string; message: string; observedGeneration?: number }[] };
+    status?: {
+        status?: string;
+        message?: string;
+        hasMatchingListener?: boolean;
+        conditions?: { type: string; status: string; message: string; observedGeneration?: number }[];
+    };
 }
 
 export function live(kind: SkupperKind, namespace: string, name: string): Promise<LiveObject | undefined> {
@@ -97,18 +129,36 @@ export function live(kind: SkupperKind, namespace: string, name: string): Promis
 /** Every object of the kind in the given namespaces, as `namespace/name`. */
 export async function objectsIn(kind: SkupperKind, namespaces: string[]): Promise<string[]> {
     const list = await e2e().kube.get<{ items: LiveObject[] }>(paths.skupperAll(kind));
-    return list.items.filter((o) => namespaces.includes(o.metadata.namespace)).map((o) => `${o.metadata.namespace}/${o.metadata.name}`).sort();
+    return list.items
+        .filter((o) => namespaces.includes(o.metadata.namespace))
+        .map((o) => `${o.metadata.namespace}/${o.metadata.name}`)
+        .sort();
 }
 
 /** Waits until both halves exist in the cluster (they may carry no status yet). */
 export async function bothHalvesCreated(world: PairWorld): Promise<void> {
-    await waitFor("both halves created", async () =>
-        (await live("AttachedConnector", world.shop, "backend")) && (await live("AttachedConnectorBinding", world.west, "backend")) ? true : undefined, 120000);
+    await waitFor(
+        "both halves created",
+        async () =>
+            (await live("AttachedConnector", world.shop, "backend")) &&
+            (await live("AttachedConnectorBinding", world.west, "backend"))
+                ? true
+                : undefined,
+        120000,
+    );
 }
 
 /** The named condition of a live object, checked to be for its current generation. */
-export function condition(object: LiveObject | undefined, type: string): { status: string; message: string } | undefined {
+export function condition(
+    object: LiveObject | undefined,
+    type: string,
+): { status: string; message: string } | undefined {
     const found = object?.status?.conditions?.find((c) => c.type === type);
-    if (found && object) assert.equal(found.observedGeneration, object.metadata.generation, `${type} is for generation ${found.observedGeneration}, the object is at ${object.metadata.generation}`);
+    if (found && object)
+        assert.equal(
+            found.observedGeneration,
+            object.metadata.generation,
+            `${type} is for generation ${found.observedGeneration}, the object is at ${object.metadata.generation}`,
+        );
     return found;
 }

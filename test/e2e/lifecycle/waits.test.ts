@@ -19,18 +19,27 @@ describe("lifecycle: up waits until Skupper has configured the pair", function (
         // Both halves exist and Skupper has looked at the pair, yet up keeps waiting: no pod
         // is ready. (Depending on which half Skupper handles first, the connector may carry
         // no status at all until a pod appears.)
-        const binding0 = await waitFor("Skupper's first status on the pair", async () => {
-            const object = await live("AttachedConnectorBinding", world.west, "backend");
-            return object?.status?.conditions?.length && (await live("AttachedConnector", world.shop, "backend")) ? object : undefined;
-        }, 120000);
+        const binding0 = await waitFor(
+            "Skupper's first status on the pair",
+            async () => {
+                const object = await live("AttachedConnectorBinding", world.west, "backend");
+                return object?.status?.conditions?.length && (await live("AttachedConnector", world.shop, "backend"))
+                    ? object
+                    : undefined;
+            },
+            120000,
+        );
         assert.equal(condition(binding0, "Configured")?.status, "False");
         assert.notEqual(condition(await live("AttachedConnector", world.shop, "backend"), "Ready")?.status, "True");
         await sleep(3000);
         assert.equal(up.returned(), false, "up returned while the connector was not Ready");
 
         await scaleDeployment(kube, world.shop, "backend", 1);
-        const podsReadyAt = await waitFor("the pod Ready", async () =>
-            ((await readyPods(kube, world.shop, "app=backend")).length === 1 ? Date.now() : undefined), 120000);
+        const podsReadyAt = await waitFor(
+            "the pod Ready",
+            async () => ((await readyPods(kube, world.shop, "app=backend")).length === 1 ? Date.now() : undefined),
+            120000,
+        );
         const outputs = outputsOf(await up.result);
         const returnedAt = Date.now();
         assert.ok(returnedAt >= podsReadyAt, "up returned before the pod was ready");
@@ -48,7 +57,10 @@ describe("lifecycle: up waits until Skupper has configured the pair", function (
         const binding = await live("AttachedConnectorBinding", world.west, "backend");
         assert.equal(condition(connector, "Ready")?.status, "True");
         assert.equal(condition(binding, "Configured")?.status, "True");
-        assert.deepEqual([binding?.spec.connectorNamespace, binding?.spec.routingKey, connector?.spec.siteNamespace], [world.shop, "backend", world.west]);
+        assert.deepEqual(
+            [binding?.spec.connectorNamespace, binding?.spec.routingKey, connector?.spec.siteNamespace],
+            [world.shop, "backend", world.west],
+        );
         await assertSettled(world.stack);
     });
 });

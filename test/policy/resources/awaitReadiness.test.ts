@@ -11,7 +11,10 @@ describe("skupper-await-readiness", () => {
     });
 
     it("leaves objects that deliberately skip the await alone", async () => {
-        assert.equal(await remediateResource(awaitReadiness, connector("shop", "x", {}, { "pulumi.com/skipAwait": "true" })), undefined);
+        assert.equal(
+            await remediateResource(awaitReadiness, connector("shop", "x", {}, { "pulumi.com/skipAwait": "true" })),
+            undefined,
+        );
     });
 
     it("adds condition=Ready to a connector without one, keeping its other annotations", async () => {
@@ -26,7 +29,8 @@ describe("skupper-await-readiness", () => {
     });
 
     it("reports the missing annotation when run as a validation", async () => {
-        assert.deepEqual(await validateResource(awaitReadiness, binding("west", "x", {}, {})),
-            ["AttachedConnectorBinding 'west/x': has no pulumi.com/waitFor annotation, so Pulumi will not wait for Skupper; add pulumi.com/waitFor: condition=Configured."]);
+        assert.deepEqual(await validateResource(awaitReadiness, binding("west", "x", {}, {})), [
+            "AttachedConnectorBinding 'west/x': has no pulumi.com/waitFor annotation, so Pulumi will not wait for Skupper; add pulumi.com/waitFor: condition=Configured.",
+        ]);
     });
 });

@@ -6,7 +6,10 @@ describe("skupper-expose-pods-by-name", () => {
     it("is advisory", () => assert.equal(exposePodsByName.enforcementLevel, "advisory"));
 
     it("passes a binding without exposePodsByName", async () => {
-        assert.deepEqual(await validateResource(exposePodsByName, binding("west", "x", { exposePodsByName: false })), []);
+        assert.deepEqual(
+            await validateResource(exposePodsByName, binding("west", "x", { exposePodsByName: false })),
+            [],
+        );
     });
 
     it("flags exposePodsByName", async () => {

@@ -9,40 +9,58 @@ describe("skupper-no-system-namespaces", () => {
     });
 
     it("flags a connector in kube-system", async () => {
-        assert.deepEqual(await validateResource(noSystemNamespaces, connector("kube-system", "dns")),
-            ["AttachedConnector 'kube-system/dns': lives in the system namespace 'kube-system'."]);
+        assert.deepEqual(await validateResource(noSystemNamespaces, connector("kube-system", "dns")), [
+            "AttachedConnector 'kube-system/dns': lives in the system namespace 'kube-system'.",
+        ]);
     });
 
     it("flags a binding that points at kube-public", async () => {
-        assert.deepEqual(await validateResource(noSystemNamespaces, binding("west", "x", { connectorNamespace: "kube-public" })),
-            ["AttachedConnectorBinding 'west/x': spec.connectorNamespace is the system namespace 'kube-public'."]);
+        assert.deepEqual(
+            await validateResource(noSystemNamespaces, binding("west", "x", { connectorNamespace: "kube-public" })),
+            ["AttachedConnectorBinding 'west/x': spec.connectorNamespace is the system namespace 'kube-public'."],
+        );
     });
 
     it("flags a site in kube-node-lease", async () => {
-        const violations = await validateResource(noSystemNamespaces, connector("shop", "x", { siteNamespace: "kube-node-lease" }));
-        assert.deepEqual(violations, ["AttachedConnector 'shop/x': spec.siteNamespace is the system namespace 'kube-node-lease'."]);
+        const violations = await validateResource(
+            noSystemNamespaces,
+            connector("shop", "x", { siteNamespace: "kube-node-lease" }),
+        );
+        assert.deepEqual(violations, [
+            "AttachedConnector 'shop/x': spec.siteNamespace is the system namespace 'kube-node-lease'.",
+        ]);
     });
 
     it("flags a connector without metadata.namespace whose provider's namespace is kube-system", async () => {
         // The Kubernetes provider puts such an object in its own `namespace` setting.
         const dns = withProvider(connector(undefined, "dns"), { namespace: "kube-system" });
-        assert.deepEqual(await validateResource(noSystemNamespaces, dns),
-            ["AttachedConnector 'kube-system/dns': lives in the system namespace 'kube-system'."]);
+        assert.deepEqual(await validateResource(noSystemNamespaces, dns), [
+            "AttachedConnector 'kube-system/dns': lives in the system namespace 'kube-system'.",
+        ]);
     });
 
     it("reads a missing metadata.namespace as default when the provider sets no namespace", async () => {
         const dns = withProvider(connector(undefined, "dns"), {});
-        assert.deepEqual(await validateResource(noSystemNamespaces, dns, { extraNamespaces: ["default"] }),
-            ["AttachedConnector 'default/dns': lives in the system namespace 'default'."]);
+        assert.deepEqual(await validateResource(noSystemNamespaces, dns, { extraNamespaces: ["default"] }), [
+            "AttachedConnector 'default/dns': lives in the system namespace 'default'.",
+        ]);
     });
 
     it("keeps an explicit metadata.namespace over the provider's", async () => {
-        assert.deepEqual(await validateResource(noSystemNamespaces, withProvider(connector("shop", "x"), { namespace: "kube-system" })), []);
+        assert.deepEqual(
+            await validateResource(
+                noSystemNamespaces,
+                withProvider(connector("shop", "x"), { namespace: "kube-system" }),
+            ),
+            [],
+        );
     });
 
     it("honours extraNamespaces from config", async () => {
         assert.deepEqual(await validateResource(noSystemNamespaces, connector("shop", "x")), []);
-        assert.deepEqual(await validateResource(noSystemNamespaces, connector("shop", "x"), { extraNamespaces: ["shop"] }),
-            ["AttachedConnector 'shop/x': lives in the system namespace 'shop'."]);
+        assert.deepEqual(
+            await validateResource(noSystemNamespaces, connector("shop", "x"), { extraNamespaces: ["shop"] }),
+            ["AttachedConnector 'shop/x': lives in the system namespace 'shop'."],
+        );
     });
 });

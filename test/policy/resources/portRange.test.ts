@@ -11,7 +11,12 @@ describe("skupper-attached-connector-port-range", () => {
         it(`flags port ${JSON.stringify(port)}, naming the object and the value`, async () => {
             const [violation, ...rest] = await validateResource(portRange, connector("shop", "orders", { port }));
             assert.deepEqual(rest, []);
-            assert.match(violation, new RegExp(`^AttachedConnector 'shop/orders': spec.port ${JSON.stringify(port) ?? "undefined"} is not an integer from 1 to 65535`));
+            assert.match(
+                violation,
+                new RegExp(
+                    `^AttachedConnector 'shop/orders': spec.port ${JSON.stringify(port) ?? "undefined"} is not an integer from 1 to 65535`,
+                ),
+            );
         });
     }
 

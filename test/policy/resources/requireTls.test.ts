@@ -12,7 +12,8 @@ describe("skupper-require-tls", () => {
     });
 
     it("flags a connector without tlsCredentials", async () => {
-        assert.deepEqual(await validateResource(requireTls, connector("shop", "x")),
-            ["AttachedConnector 'shop/x': spec.tlsCredentials is not set; name a Secret in site namespace 'west' holding the workload's TLS bundle."]);
+        assert.deepEqual(await validateResource(requireTls, connector("shop", "x")), [
+            "AttachedConnector 'shop/x': spec.tlsCredentials is not set; name a Secret in site namespace 'west' holding the workload's TLS bundle.",
+        ]);
     });
 });

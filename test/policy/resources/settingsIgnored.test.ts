@@ -11,7 +11,11 @@ describe("skupper-settings-ignored", () => {
     });
 
     it("flags non-empty settings, naming the keys", async () => {
-        assert.deepEqual(await validateResource(settingsIgnored, connector("shop", "x", { settings: { a: "1", b: "2" } })),
-            ["AttachedConnector 'shop/x': spec.settings (a, b) has no effect; Skupper ignores settings on attached connectors."]);
+        assert.deepEqual(
+            await validateResource(settingsIgnored, connector("shop", "x", { settings: { a: "1", b: "2" } })),
+            [
+                "AttachedConnector 'shop/x': spec.settings (a, b) has no effect; Skupper ignores settings on attached connectors.",
+            ],
+        );
     });
 });

@@ -10,7 +10,8 @@ describe("skupper-attached-connector-type", () => {
     }
 
     it("flags any other type, quoting it", async () => {
-        assert.deepEqual(await validateResource(connectorType, connector("shop", "orders", { type: "http" })),
-            ["AttachedConnector 'shop/orders': spec.type 'http' is not supported; expected empty or tcp (the only type Skupper implements for attached connectors)."]);
+        assert.deepEqual(await validateResource(connectorType, connector("shop", "orders", { type: "http" })), [
+            "AttachedConnector 'shop/orders': spec.type 'http' is not supported; expected empty or tcp (the only type Skupper implements for attached connectors).",
+        ]);
     });
 });

@@ -4,14 +4,24 @@ import { connector, pair, validateStack } from "../helper";
 
 describe("skupper-attached-connector-name-collision", () => {
     it("passes distinct names, and one name aimed at different sites", async () => {
-        assert.deepEqual(await validateStack(nameCollision, [...pair("a"), ...pair("b"), connector("shop", "a", { siteNamespace: "east" })]), []);
+        assert.deepEqual(
+            await validateStack(nameCollision, [
+                ...pair("a"),
+                ...pair("b"),
+                connector("shop", "a", { siteNamespace: "east" }),
+            ]),
+            [],
+        );
     });
 
     it("flags two connectors of one name aimed at one site", async () => {
         const second = connector("billing", "orders");
-        assert.deepEqual(await validateStack(nameCollision, [connector("shop", "orders"), second]), [{
-            message: "AttachedConnector 'billing/orders' and AttachedConnector 'shop/orders' both attach to site namespace 'west' under the name 'orders'.",
-            urn: second.urn,
-        }]);
+        assert.deepEqual(await validateStack(nameCollision, [connector("shop", "orders"), second]), [
+            {
+                message:
+                    "AttachedConnector 'billing/orders' and AttachedConnector 'shop/orders' both attach to site namespace 'west' under the name 'orders'.",
+                urn: second.urn,
+            },
+        ]);
     });
 });

@@ -11,8 +11,9 @@ describe("skupper-routing-key-unique", () => {
 
     it("flags bindings that share a routing key", async () => {
         const violations = await validateStack(routingKeyUnique, [...pair("a", "orders"), ...pair("b", "orders")]);
-        assert.deepEqual(violations.map((v) => v.message), [
-            "AttachedConnectorBinding 'west/b' shares routing key 'orders' with AttachedConnectorBinding 'west/a'.",
-        ]);
+        assert.deepEqual(
+            violations.map((v) => v.message),
+            ["AttachedConnectorBinding 'west/b' shares routing key 'orders' with AttachedConnectorBinding 'west/a'."],
+        );
     });
 });

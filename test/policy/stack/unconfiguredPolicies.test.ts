@@ -13,7 +13,8 @@ describe("skupper-unconfigured-policies", () => {
 
     /** One run of the pack: the grants policy on each object, then the two stack policies. */
     async function runPack(resources: ReturnType<typeof pair>, config: { grants?: object; prefixes?: object } = {}) {
-        for (const r of resources) assert.deepEqual(await validateResource(namespaceGrants, r, { grants: config.grants }), []);
+        for (const r of resources)
+            assert.deepEqual(await validateResource(namespaceGrants, r, { grants: config.grants }), []);
         assert.deepEqual(await validateStack(routingKeyOwnership, resources, { prefixes: config.prefixes }), []);
         return validateStack(unconfiguredPolicies, resources);
     }
@@ -25,15 +26,24 @@ describe("skupper-unconfigured-policies", () => {
         assert.equal(notices.length, 2, JSON.stringify(notices));
         assert.match(notices[0].message, grantsNotice);
         assert.match(notices[1].message, prefixesNotice);
-        assert.deepEqual(notices.map((n) => n.urn), [undefined, undefined]);
+        assert.deepEqual(
+            notices.map((n) => n.urn),
+            [undefined, undefined],
+        );
     });
 
     it("names only the policy that lacks its configuration", async () => {
         const onlyPrefixes = await runPack(pair("a"), { grants: { west: ["shop"] } });
-        assert.deepEqual(onlyPrefixes.map((n) => n.message.split(" ")[0]), ["skupper-routing-key-ownership"]);
+        assert.deepEqual(
+            onlyPrefixes.map((n) => n.message.split(" ")[0]),
+            ["skupper-routing-key-ownership"],
+        );
         newRun();
         const onlyGrants = await runPack(pair("a"), { prefixes: { shop: ["a"] } });
-        assert.deepEqual(onlyGrants.map((n) => n.message.split(" ")[0]), ["skupper-namespace-grants"]);
+        assert.deepEqual(
+            onlyGrants.map((n) => n.message.split(" ")[0]),
+            ["skupper-namespace-grants"],
+        );
     });
 
     it("says nothing when both are configured", async () => {

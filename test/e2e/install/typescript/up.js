@@ -11,14 +11,17 @@ const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
 async function main() {
     const [stackName, pulumiRoot, config] = process.argv.slice(2);
     const project = path.resolve(".");
-    const stack = await LocalWorkspace.createOrSelectStack({
-        stackName,
-        projectName: "skupper-attached-connector-typescript",
-        program: async () => require(path.join(project, "bin", "index.js")),
-    }, {
-        workDir: project,
-        pulumiCommand: await PulumiCommand.get({ root: pulumiRoot, skipVersionCheck: true }),
-    });
+    const stack = await LocalWorkspace.createOrSelectStack(
+        {
+            stackName,
+            projectName: "skupper-attached-connector-typescript",
+            program: async () => require(path.join(project, "bin", "index.js")),
+        },
+        {
+            workDir: project,
+            pulumiCommand: await PulumiCommand.get({ root: pulumiRoot, skipVersionCheck: true }),
+        },
+    );
     for (const [key, value] of Object.entries(JSON.parse(config))) await stack.setConfig(key, { value });
     const result = await stack.up();
     console.log(JSON.stringify(Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.value]))));
