@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { ConstructResult, Provider } from "@pulumi/pulumi/provider";
-import { AttachedConnectorPair, AttachedConnectorPairArgs } from "./attachedConnectorPair";
+import { AttachedConnectorPair, AttachedConnectorPairArgs } from "./components/attachedConnectorPair";
 import { PAIR_TYPE } from "./constants";
 import { packageVersion, schemaPath } from "./packageInfo";
 

@@ -1,11 +1,10 @@
-// The annotations through which the component (and the policy pack's remediation)
-// instructs the Kubernetes provider: wait for Skupper (the provider's own await reads
-// them, so no polling code of ours runs), own every field of both halves, and delete
+// The annotations through which the components (and the policy pack's remediation)
+// instruct the Kubernetes provider: wait for Skupper (the provider's own await reads
+// them, so no polling code of ours runs), own every field of the objects, and delete
 // without waiting for the garbage collector.
+import { DELETION_PROPAGATION, PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
 
-import { defaultWaitFor, DELETION_PROPAGATION, PATCH_FORCE, SKIP_AWAIT, TIMEOUT_SECONDS, WAIT_FOR } from "./constants";
-
-/** Annotations the component manages; a user annotation of the same key is refused. */
+/** Annotations the components manage; a user annotation of the same key is refused. */
 export const managedAnnotations: readonly string[] = [
     WAIT_FOR,
     TIMEOUT_SECONDS,
@@ -14,33 +13,26 @@ export const managedAnnotations: readonly string[] = [
     DELETION_PROPAGATION,
 ];
 
-export const bindingWaitForListener = "condition=Ready";
+/**
+ * How an object waits: for a `pulumi.com/waitFor` expression within a timeout; not at all
+ * (`skip`, which also leaves its delete unawaited); or `none`, no await annotation, with
+ * which the provider counts a custom resource as ready once it is created.
+ */
+export type Wait = { waitFor: string; timeoutSeconds: number } | "skip" | "none";
 
-export const DEFAULT_TIMEOUT_SECONDS = 300;
-
-export interface AwaitOptions {
-    skipAwait: boolean;
-    awaitListener: boolean;
-    timeoutSeconds: number;
+export function awaitAnnotations(wait: Wait): Record<string, string> {
+    if (wait === "none") return {};
+    if (wait === "skip") return { [SKIP_AWAIT]: "true" };
+    return { [WAIT_FOR]: wait.waitFor, [TIMEOUT_SECONDS]: String(wait.timeoutSeconds) };
 }
 
 /**
- * Everything the component sets on a half. The pair is the one declaration of both
- * objects, so a field someone changed by hand is taken back (server-side apply would
- * otherwise refuse the update as a field conflict). Neither half owns other objects
- * (Skupper creates none that name it as owner), so a delete needs no foreground
- * propagation: with it, the provider waits until the garbage collector removes the
- * foregroundDeletion finalizer, which a renamed or moved half's delete and every
- * destroy then wait for, and which takes up to half a minute where the garbage
- * collector has not yet taken up the Skupper kinds.
+ * Everything a component sets on an object. The component is the one declaration of it,
+ * so a field someone changed by hand is taken back (server-side apply would otherwise
+ * refuse the update as a field conflict). No Skupper object here owns others, so a
+ * delete needs no foreground propagation, with which the provider would wait for the
+ * garbage collector to remove its finalizer (up to half a minute).
  */
-export function providerAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {
-    return { ...awaitAnnotations(kind, options), [PATCH_FORCE]: "true", [DELETION_PROPAGATION]: "background" };
-}
-
-export function awaitAnnotations(kind: keyof typeof defaultWaitFor, options: AwaitOptions): Record<string, string> {
-    if (options.skipAwait) return { [SKIP_AWAIT]: "true" };
-    const waitFor =
-        kind === "AttachedConnectorBinding" && options.awaitListener ? bindingWaitForListener : defaultWaitFor[kind];
-    return { [WAIT_FOR]: waitFor, [TIMEOUT_SECONDS]: String(options.timeoutSeconds) };
+export function providerAnnotations(wait: Wait): Record<string, string> {
+    return { ...awaitAnnotations(wait), [PATCH_FORCE]: "true", [DELETION_PROPAGATION]: "background" };
 }

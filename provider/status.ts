@@ -1,4 +1,5 @@
 import { Condition, SkupperStatus } from "./crds";
+import { HalfKind } from "./halves";
 
 /** Skupper's `status.status` (Pending, Ready or Error), or "" when none was reported. */
 export function statusText(status: SkupperStatus | undefined): string {
@@ -34,4 +35,16 @@ export function conditionHolds(
     if (condition?.status !== "True") return false;
     if (generation && condition.observedGeneration && condition.observedGeneration < generation) return false;
     return true;
+}
+
+/**
+ * Whether Skupper has configured the half for its current generation: a connector's
+ * Ready, a binding's Configured (its Ready needs a listener as well).
+ */
+export function halfConfigured(
+    kind: HalfKind,
+    object: { generation?: number } | undefined,
+    status: SkupperStatus | undefined,
+): boolean {
+    return conditionHolds(status, kind === "AttachedConnector" ? "Ready" : "Configured", object?.generation);
 }

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { z } from "zod";
-import { AttachedConnectorPair } from "../provider/attachedConnectorPair";
+import { AttachedConnectorPair } from "../provider/components/attachedConnectorPair";
 import { PAIR_TYPE } from "../provider/constants";
 import { packageVersion, schemaPath } from "../provider/packageInfo";
 import { pairArgsSchema } from "../provider/validation/args";

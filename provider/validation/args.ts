@@ -1,7 +1,9 @@
-// The arguments of AttachedConnectorPair and their checks: a zod schema for the types,
-// with the rules of rules.ts on each value, and the checks that span two arguments.
-// Every problem becomes one line, `field: what is wrong; expected ...`.
+// The arguments of the components and their checks: one zod field per argument, with the
+// rules of rules.ts on each value, each component's schema picked from them, and the
+// checks that span two arguments. Every problem becomes one line, `field: what is wrong;
+// expected ...`.
 import { z } from "zod";
+import { CONNECTOR_DIGEST_SETTING } from "../halves";
 import { managedAnnotations } from "../providerAnnotations";
 import * as rules from "./rules";
 import { closestName } from "./suggest";
@@ -42,43 +44,85 @@ const annotations = stringMap.superRefine((map, ctx) => {
     }
 });
 
-/** The plain (resolved) inputs of AttachedConnectorPair, with their rules. */
-export const pairArgsSchema = z.strictObject({
-    connectorNamespace: text(rules.checkNamespace, rules.ruleDescriptions.namespace),
-    siteNamespace: text(rules.checkNamespace, rules.ruleDescriptions.namespace),
+const bindingSettings = stringMap.superRefine((map, ctx) => {
+    if (CONNECTOR_DIGEST_SETTING in map) {
+        ctx.addIssue({ code: "custom", message: "is set by the component", path: [CONNECTOR_DIGEST_SETTING] });
+    }
+});
+
+const namespace = text(rules.checkNamespace, rules.ruleDescriptions.namespace);
+const objectName = text(rules.checkObjectName, rules.ruleDescriptions.objectName);
+const timeoutSeconds = ruled(
+    z.number({ error: `expected ${rules.ruleDescriptions.timeoutSeconds}` }),
+    rules.checkTimeoutSeconds,
+);
+
+/** Every argument any component takes, with its rules, as its resolved (plain) value. */
+const argumentFields = {
+    connectorNamespace: namespace,
+    siteNamespace: namespace,
     port: ruled(
         z.number(missingOr(rules.ruleDescriptions.port, `expected ${rules.ruleDescriptions.port}`)),
         rules.checkPort,
     ),
     selector: text(rules.checkSelector, rules.ruleDescriptions.selector),
     routingKey: text(rules.checkRoutingKey, rules.ruleDescriptions.routingKey).optional(),
-    objectName: text(rules.checkObjectName, rules.ruleDescriptions.objectName).optional(),
-    tlsCredentials: text(rules.checkObjectName, rules.ruleDescriptions.objectName).optional(),
+    objectName: objectName.optional(),
+    tlsCredentials: objectName.optional(),
     useClientCert: flag,
     includeNotReadyPods: flag,
     type: text((v) => rules.checkType(v), rules.ruleDescriptions.type).optional(),
     exposePodsByName: flag,
     connectorSettings: stringMap.optional(),
-    bindingSettings: stringMap.optional(),
+    bindingSettings: bindingSettings.optional(),
+    settings: stringMap.optional(),
     labels: labels.optional(),
     annotations: annotations.optional(),
     awaitListener: flag,
+    awaitPartner: flag,
     skipAwait: flag,
-    timeoutSeconds: ruled(
-        z.number({ error: `expected ${rules.ruleDescriptions.timeoutSeconds}` }),
-        rules.checkTimeoutSeconds,
-    ).optional(),
-});
+    timeoutSeconds: timeoutSeconds.optional(),
+};
+
+type FieldName = keyof typeof argumentFields;
+const pick = <K extends FieldName>(...names: K[]) =>
+    z.strictObject(Object.fromEntries(names.map((n) => [n, argumentFields[n]])) as Pick<typeof argumentFields, K>);
+
+const connectorFields = ["port", "selector", "tlsCredentials", "useClientCert", "includeNotReadyPods", "type"] as const;
+const common = ["connectorNamespace", "siteNamespace", "objectName", "labels", "annotations", "timeoutSeconds"] as const;
+
+/** The plain (resolved) inputs of AttachedConnectorPair, with their rules. */
+export const pairArgsSchema = pick(
+    ...common,
+    ...connectorFields,
+    "routingKey",
+    "exposePodsByName",
+    "connectorSettings",
+    "bindingSettings",
+    "awaitListener",
+    "skipAwait",
+);
+/** The workload team's half alone. */
+export const connectorHalfArgsSchema = pick(...common, ...connectorFields, "settings", "awaitPartner");
+/** The site team's half alone. */
+export const bindingHalfArgsSchema = pick(
+    ...common,
+    "routingKey",
+    "exposePodsByName",
+    "settings",
+    "awaitPartner",
+    "awaitListener",
+);
 
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
-type FieldName = keyof ResolvedPairArgs;
+export type ResolvedConnectorHalfArgs = z.infer<typeof connectorHalfArgsSchema>;
+export type ResolvedBindingHalfArgs = z.infer<typeof bindingHalfArgsSchema>;
 
-/** Every argument name, the providers included (they are checked by the component). */
-const argumentNames: readonly string[] = [...Object.keys(pairArgsSchema.shape), "connectorProvider", "bindingProvider"];
-
-function notAnArgument(key: string): string {
-    const meant = closestName(key, argumentNames);
-    return `${key}: is not an argument of AttachedConnectorPair${meant ? `; did you mean '${meant}'?` : ""}`;
+/** A component's arguments: its name in messages, its schema, and the names it takes besides (providers). */
+export interface ArgumentsOf {
+    component: string;
+    schema: z.ZodObject<Record<string, z.ZodType>>;
+    others?: readonly string[];
 }
 
 /**
@@ -86,22 +130,25 @@ function notAnArgument(key: string): string {
  * `pending` names the fields whose values are not known yet (outputs of other
  * resources): they are left out, to be checked once they resolve.
  */
-export function checkPairArgs(args: Record<string, unknown>, pending: readonly string[] = []): string[] {
+export function checkArgs(of: ArgumentsOf, args: Record<string, unknown>, pending: readonly string[] = []): string[] {
     // A pending value of a name that is no argument is reported at once, like any other.
-    const omitted = pending.filter((f) => f in pairArgsSchema.shape);
-    const schema =
-        omitted.length === 0
-            ? pairArgsSchema
-            : pairArgsSchema.omit(Object.fromEntries(omitted.map((f) => [f, true])) as Record<FieldName, true>);
-    const subset =
-        omitted.length === 0 ? args : Object.fromEntries(Object.entries(args).filter(([k]) => !omitted.includes(k)));
+    const omitted = pending.filter((f) => f in of.schema.shape);
+    const mask = Object.fromEntries(omitted.map((f) => [f, true])) as Record<string, true> & Record<number, never>;
+    const schema = omitted.length === 0 ? of.schema : of.schema.omit(mask);
+    const subset = Object.fromEntries(Object.entries(args).filter(([k]) => !omitted.includes(k)));
 
     const problems: string[] = [];
     const result = schema.safeParse(subset);
     if (!result.success) {
+        const names = [...Object.keys(of.schema.shape), ...(of.others ?? [])];
         for (const issue of result.error.issues) {
             if (issue.code === "unrecognized_keys") {
-                problems.push(...issue.keys.map(notAnArgument));
+                for (const key of issue.keys) {
+                    const meant = closestName(key, names);
+                    problems.push(
+                        `${key}: is not an argument of ${of.component}${meant ? `; did you mean '${meant}'?` : ""}`,
+                    );
+                }
             } else {
                 problems.push(`${issue.path.map(String).join(".") || "(arguments)"}: ${issue.message}`);
             }

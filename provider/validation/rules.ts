@@ -13,7 +13,9 @@ export { quote };
 export type RuleResult = string | undefined;
 
 /** The longest wait the component accepts: the Kubernetes provider turns it into a Go duration. */
-export const MAX_TIMEOUT_SECONDS = 86400;
+import { MAX_TIMEOUT_SECONDS } from "../halves";
+
+export { MAX_TIMEOUT_SECONDS };
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;

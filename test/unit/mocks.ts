@@ -2,8 +2,6 @@
 // preview, that records every registered resource and answers custom resources with
 // their inputs plus a status chosen by the test.
 import * as pulumi from "@pulumi/pulumi";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
 
 export interface Registered {
     type: string;
@@ -11,12 +9,19 @@ export interface Registered {
     inputs: Record<string, any>;
     provider: string;
     custom: boolean;
+    /** A read of an existing object (registered with an id). */
+    read: boolean;
 }
 
 export const registered: Registered[] = [];
 
 /** The `status` the mocked cluster reports, by resource type token. */
 export const mockedStatus: Record<string, unknown> = {};
+/** The `metadata.generation` the mocked cluster reports, by resource type token (default 1). */
+export const mockedGeneration: Record<string, number> = {};
+
+/** What the mocked cluster holds, by `<type> <id>`: created objects, as a read finds them. */
+const objects = new Map<string, Record<string, any>>();
 
 const mocks: pulumi.runtime.Mocks = {
     newResource: (args) => {
@@ -26,15 +31,15 @@ const mocks: pulumi.runtime.Mocks = {
             inputs: args.inputs,
             provider: args.provider ?? "",
             custom: args.custom ?? true,
+            read: Boolean(args.id),
         });
-        const generation = 1;
-        const state = args.custom
-            ? { ...args.inputs, metadata: { ...args.inputs.metadata, generation }, status: mockedStatus[args.type] }
-            : args.inputs;
-        return {
-            id: args.custom ? `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}` : undefined,
-            state,
-        };
+        if (!args.custom) return { id: undefined, state: args.inputs };
+        // A registration has no id (an empty import id); a read names the object it reads.
+        const id = args.id || `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}`;
+        const object = args.id ? (objects.get(`${args.type} ${id}`) ?? args.inputs) : args.inputs;
+        if (!args.id) objects.set(`${args.type} ${id}`, object);
+        const generation = mockedGeneration[args.type] ?? 1;
+        return { id, state: { ...object, metadata: { ...object.metadata, generation }, status: mockedStatus[args.type] } };
     },
     call: (args) => args.inputs,
 };
@@ -47,16 +52,8 @@ export async function setUpMocks(options: { preview?: boolean } = {}): Promise<v
     if (mode === preview) return;
     mode = preview;
     await pulumi.runtime.setMocks(mocks, "unit", "test", preview);
-    // Pulumi's mock monitor lacks error-hook registration (the component registers one per half).
-    const monitor = settings.getMonitor() as Record<string, unknown>;
-    monitor.registerErrorHook = (request: { getName(): string }, done: (err: null, response: object) => void) => {
-        errorHooks.push(request.getName());
-        done(null, {});
-    };
 }
 
-/** The names of the error hooks registered so far. */
-export const errorHooks: string[] = [];
 
 /**
  * An output that is unknown in a preview, like an output of a resource that is not
@@ -76,7 +73,9 @@ class Source extends pulumi.CustomResource {
 
 export function resetMocks(): void {
     registered.length = 0;
+    objects.clear();
     for (const key of Object.keys(mockedStatus)) delete mockedStatus[key];
+    for (const key of Object.keys(mockedGeneration)) delete mockedGeneration[key];
 }
 
 /** The resolved value of an output. */
@@ -89,8 +88,14 @@ export function settle<T>(output: pulumi.Output<T>): Promise<T> {
     return (output as unknown as { promise(): Promise<T> }).promise();
 }
 
+/** The objects of a type the program declared (not those it read). */
 export function ofType(type: string): Registered[] {
-    return registered.filter((r) => r.type === type);
+    return registered.filter((r) => r.type === type && !r.read);
+}
+
+/** The reads of existing objects of a type. */
+export function readsOf(type: string): Registered[] {
+    return registered.filter((r) => r.type === type && r.read);
 }
 
 export const CONNECTOR = "kubernetes:skupper.io/v2alpha1:AttachedConnector";

@@ -6,7 +6,7 @@ import type * as k8s from "@pulumi/kubernetes";
 import {
     BINDING,
     CONNECTOR,
-    errorHooks,
+
     mockedStatus,
     ofType,
     registered,
@@ -183,13 +183,6 @@ describe("AttachedConnectorPair", () => {
             }
         });
 
-        it("registers one error hook for both halves, which explains a wait that failed", async () => {
-            await create({}, undefined, "explained");
-            assert.deepEqual(
-                errorHooks.filter((h) => h.startsWith("explained-")),
-                ["explained-diagnosis"],
-            );
-        });
     });
 
     describe("providers", () => {
