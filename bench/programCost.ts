@@ -8,14 +8,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { defaultWaitFor, PAIR_TYPE, SKUPPER_API_VERSION } from "../provider/constants";
-import { awaitAnnotations, DEFAULT_TIMEOUT_SECONDS } from "../provider/providerAnnotations";
+import { PAIR_TYPE, SKUPPER_API_VERSION } from "../provider/constants";
+import { DEFAULT_TIMEOUT_SECONDS, HalfKind, waitFor } from "../provider/halves";
+import { awaitAnnotations } from "../provider/providerAnnotations";
 
-/** The await annotations of the raw and floor objects, as a user would write them. */
-const annotations = (kind: keyof typeof defaultWaitFor) =>
-    awaitAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const settings: { getMonitor(): unknown } = require("@pulumi/pulumi/runtime/settings");
+/** The await annotations of the raw and floor objects, as a user would write them: the binding waits. */
+const annotations = (kind: HalfKind) =>
+    awaitAnnotations(
+        kind === "AttachedConnector" ? "none" : { waitFor: waitFor(kind, {}), timeoutSeconds: DEFAULT_TIMEOUT_SECONDS },
+    );
 
 type Variant = "component" | "raw" | "floor" | "outputs" | "baseline";
 
@@ -34,12 +35,6 @@ async function main(variant: Variant, n: number): Promise<void> {
         "bench",
         false,
     );
-    // Pulumi's mock monitor lacks error-hook registration (the component registers one
-    // per half); it answers at once, as the engine does.
-    (settings.getMonitor() as Record<string, unknown>).registerErrorHook = (
-        _request: unknown,
-        done: (err: null, response: object) => void,
-    ) => done(null, {});
     const k8s = await import("@pulumi/kubernetes");
     const { AttachedConnectorPair, AttachedConnector, AttachedConnectorBinding } = await import("../provider/index");
 
@@ -62,7 +57,7 @@ async function main(variant: Variant, n: number): Promise<void> {
                     metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
                     spec: { connectorNamespace: "shop", routingKey: name },
                 },
-                { parent: this },
+                { parent: this, dependsOn: [connector] },
             );
             pending.push(connector.id, binding.id);
             const status: pulumi.Output<{ status?: string } | undefined>[] = [connector.status, binding.status];
@@ -98,12 +93,16 @@ async function main(variant: Variant, n: number): Promise<void> {
                 metadata: { name, namespace: "shop", annotations: annotations("AttachedConnector") },
                 spec: { siteNamespace: "west", port: 8080, selector: `app=${name}` },
             });
-            const binding = new k8s.apiextensions.CustomResource(`${name}-binding`, {
-                apiVersion: SKUPPER_API_VERSION,
-                kind: "AttachedConnectorBinding",
-                metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
-                spec: { connectorNamespace: "shop", routingKey: name },
-            });
+            const binding = new k8s.apiextensions.CustomResource(
+                `${name}-binding`,
+                {
+                    apiVersion: SKUPPER_API_VERSION,
+                    kind: "AttachedConnectorBinding",
+                    metadata: { name, namespace: "west", annotations: annotations("AttachedConnectorBinding") },
+                    spec: { connectorNamespace: "shop", routingKey: name },
+                },
+                { dependsOn: [connector] },
+            );
             pending.push(connector.id, binding.id);
         }
     }

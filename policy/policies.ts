@@ -13,6 +13,7 @@ import { selector } from "./resources/selector";
 import { settingsIgnored } from "./resources/settingsIgnored";
 import { connectorType } from "./resources/type";
 import { useClientCertIgnored } from "./resources/useClientCert";
+import { awaitOrder } from "./stack/awaitOrder";
 import { nameCollision } from "./stack/nameCollision";
 import { pairing } from "./stack/pairing";
 import { routingKeyOwnership } from "./stack/routingKeyOwnership";
@@ -37,6 +38,7 @@ export const policies: Policies = [
     useClientCertIgnored,
     awaitReadiness,
     pairing,
+    awaitOrder,
     nameCollision,
     routingKeyUnique,
     routingKeyOwnership,

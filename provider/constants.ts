@@ -38,13 +38,3 @@ export const PATCH_FORCE = "pulumi.com/patchForce";
 export const DELETION_PROPAGATION = "pulumi.com/deletionPropagationPolicy";
 /** Set by the provider's Check on an object it named itself. */
 export const AUTONAMED = "pulumi.com/autonamed";
-
-/**
- * What each half waits for by default. An AttachedConnector is Ready when Skupper has
- * configured it. A binding is only Ready once a listener with its routing key exists
- * somewhere in the network, so by default it waits for Configured.
- */
-export const defaultWaitFor = {
-    AttachedConnector: "condition=Ready",
-    AttachedConnectorBinding: "condition=Configured",
-} as const;

@@ -1,8 +1,10 @@
 // The objects every variant of the real benchmark creates: N pairs named pair-<i>, each
 // an AttachedConnector in the workload namespace and its binding in the site namespace,
-// with the annotations the component sets (the same await, the same timeout). The raw
-// program and the kubectl manifests are these objects as they stand.
-import { providerAnnotations, DEFAULT_TIMEOUT_SECONDS } from "../../provider/providerAnnotations";
+// with the annotations the component sets (the binding waits, with the same timeout; the
+// connector does not). The raw program and the kubectl manifests are these objects as
+// they stand.
+import { DEFAULT_TIMEOUT_SECONDS, waitFor } from "../../provider/halves";
+import { providerAnnotations } from "../../provider/providerAnnotations";
 import { SKUPPER_API_VERSION } from "../../provider/constants";
 import { HalfKind } from "./watch";
 
@@ -21,7 +23,7 @@ export interface Manifest {
 const pairName = (i: number) => `pair-${i}`;
 
 const annotations = (kind: HalfKind, timeoutSeconds: number) =>
-    providerAnnotations(kind, { skipAwait: false, awaitListener: false, timeoutSeconds });
+    providerAnnotations(kind === "AttachedConnector" ? "none" : { waitFor: waitFor(kind, {}), timeoutSeconds });
 
 export function pairManifests(
     shop: string,

@@ -4,9 +4,10 @@
 // The readiness latency and the slow-path breakdowns are read from these times.
 import * as https from "node:https";
 import { KubeAccess, requestOptions } from "../../provider/diagnosis/kubeAccess";
-import { defaultWaitFor, SKUPPER_API_VERSION, skupperKinds } from "../../provider/constants";
+import { SKUPPER_API_VERSION, skupperKinds } from "../../provider/constants";
+import { HalfKind, waitFor } from "../../provider/halves";
 
-export type HalfKind = keyof typeof defaultWaitFor;
+export { HalfKind };
 
 interface Watched {
     metadata: { name: string; generation?: number; deletionTimestamp?: string; finalizers?: string[] };
@@ -33,7 +34,7 @@ export class HalfWatch {
         readonly kind: HalfKind,
         readonly namespace: string,
     ) {
-        this.condition = defaultWaitFor[kind].replace(/^condition=/, "");
+        this.condition = waitFor(kind, {}).replace(/^condition=/, "");
     }
 
     /** Starts watching; resolves once the API server has answered. */

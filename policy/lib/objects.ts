@@ -2,14 +2,9 @@
 // component's children, raw CustomResources and objects from kubernetes:yaml files
 // all arrive with the same type tokens and the same Kubernetes shape.
 
-import { ATTACHED_CONNECTOR_BINDING_TYPE, ATTACHED_CONNECTOR_TYPE } from "@skupper-pulumi/attached-connector/constants";
+import { halfOfType, halves, HalfKind } from "@skupper-pulumi/attached-connector/halves";
 
-export type Kind = "AttachedConnector" | "AttachedConnectorBinding";
-
-const kindOfType: Record<string, Kind> = {
-    [ATTACHED_CONNECTOR_TYPE]: "AttachedConnector",
-    [ATTACHED_CONNECTOR_BINDING_TYPE]: "AttachedConnectorBinding",
-};
+export type Kind = HalfKind;
 
 export interface SkupperObject {
     readonly kind: Kind;
@@ -26,6 +21,8 @@ export interface SkupperObject {
     /** The Pulumi resource name and URN, for messages and stack reports. */
     readonly resourceName: string;
     readonly urn: string;
+    /** The URNs of the resources it depends on (its dependsOn among them); empty for a single resource's check. */
+    readonly dependencies: readonly string[];
 }
 
 /** A resource as policies receive it, with the provider that creates it. */
@@ -35,10 +32,11 @@ export interface PolicyInput {
     name: string;
     urn: string;
     provider?: { props: Record<string, any> };
+    dependencies?: { urn: string }[];
 }
 
 export function readObject(resource: PolicyInput): SkupperObject | undefined {
-    const kind = kindOfType[resource.type];
+    const kind = halfOfType(resource.type)?.kind;
     if (!kind) return undefined;
     // Each field is read when a policy asks for it: in a preview some values may be
     // unknown (reading one throws), and then only the policies that need it cannot run.
@@ -59,6 +57,7 @@ export function readObject(resource: PolicyInput): SkupperObject | undefined {
         },
         resourceName: resource.name,
         urn: resource.urn,
+        dependencies: (resource.dependencies ?? []).map((d) => d.urn),
     };
 }
 
@@ -73,9 +72,9 @@ export function describe(object: SkupperObject): string {
 
 /** The namespace an object points at: a connector's site, a binding's connector namespace. */
 export function peerNamespace(object: SkupperObject): string | undefined {
-    return object.kind === "AttachedConnector" ? object.spec.siteNamespace : object.spec.connectorNamespace;
+    return object.spec[halves[object.kind].partnerNamespaceField];
 }
 
 export function peerField(object: SkupperObject): string {
-    return object.kind === "AttachedConnector" ? "spec.siteNamespace" : "spec.connectorNamespace";
+    return `spec.${halves[object.kind].partnerNamespaceField}`;
 }

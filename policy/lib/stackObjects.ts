@@ -28,3 +28,18 @@ export function groupBy(
     }
     return groups;
 }
+
+/** The pairs whose two halves are both in the stack: same name, each in the namespace the other names. */
+export function stackPairs(args: StackValidationArgs): { connector: SkupperObject; binding: SkupperObject }[] {
+    const { connectors, bindings } = stackObjects(args);
+    const byPlace = groupBy(bindings, (b) => (b.name === undefined ? undefined : `${b.namespace}/${b.name}`));
+    const pairs: { connector: SkupperObject; binding: SkupperObject }[] = [];
+    for (const connector of connectors) {
+        if (connector.name === undefined) continue;
+        const binding = byPlace
+            .get(`${connector.spec.siteNamespace}/${connector.name}`)
+            ?.find((b) => b.spec.connectorNamespace === connector.namespace);
+        if (binding) pairs.push({ connector, binding });
+    }
+    return pairs;
+}

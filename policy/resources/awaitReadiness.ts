@@ -1,4 +1,5 @@
-import { defaultWaitFor, SKIP_AWAIT, WAIT_FOR } from "@skupper-pulumi/attached-connector/constants";
+import { SKIP_AWAIT, WAIT_FOR } from "@skupper-pulumi/attached-connector/constants";
+import { WAIT_CONFIGURED } from "@skupper-pulumi/attached-connector/halves";
 import { describe, SkupperObject } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 
@@ -8,13 +9,13 @@ const lacksAwait = (object: SkupperObject) =>
 
 export const awaitReadiness = attachedPolicy({
     name: "skupper-await-readiness",
-    description: `Without a ${WAIT_FOR} annotation, Pulumi counts a custom resource as ready at once. Adds condition=Ready to AttachedConnectors and condition=Configured to bindings that have none (and do not set ${SKIP_AWAIT}).`,
+    description: `Without a ${WAIT_FOR} annotation, Pulumi counts a custom resource as ready at once. Adds ${WAIT_FOR}: ${WAIT_CONFIGURED} to AttachedConnectorBindings that have none (and do not set ${SKIP_AWAIT}). It leaves AttachedConnectors unawaited: Skupper writes the binding's Configured together with its connector's Ready, and a connector that waits too can hold an engine step its binding needs (see skupper-await-order).`,
     enforcementLevel: "remediate",
-    kinds: ["AttachedConnector", "AttachedConnectorBinding"],
+    kinds: ["AttachedConnectorBinding"],
     check: (object, _config, report) => {
         if (lacksAwait(object)) {
             report(
-                `${describe(object)}: has no ${WAIT_FOR} annotation, so Pulumi will not wait for Skupper; add ${WAIT_FOR}: ${defaultWaitFor[object.kind]}.`,
+                `${describe(object)}: has no ${WAIT_FOR} annotation, so Pulumi will not wait for Skupper; add ${WAIT_FOR}: ${WAIT_CONFIGURED}.`,
             );
         }
     },
@@ -23,10 +24,7 @@ export const awaitReadiness = attachedPolicy({
         const metadata = props.metadata ?? {};
         return {
             ...props,
-            metadata: {
-                ...metadata,
-                annotations: { ...metadata.annotations, [WAIT_FOR]: defaultWaitFor[object.kind] },
-            },
+            metadata: { ...metadata, annotations: { ...metadata.annotations, [WAIT_FOR]: WAIT_CONFIGURED } },
         };
     },
 });

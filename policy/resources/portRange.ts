@@ -3,7 +3,7 @@ import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 
 export const portRange = attachedPolicy({
-    name: "skupper-attached-connector-port-range",
+    name: "skupper-port-range",
     description: "An AttachedConnector's port must be an integer from 1 to 65535.",
     enforcementLevel: "mandatory",
     kinds: ["AttachedConnector"],

@@ -3,7 +3,7 @@ import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 
 export const selector = attachedPolicy({
-    name: "skupper-attached-connector-selector",
+    name: "skupper-selector",
     description:
         "An AttachedConnector's selector must be present, non-empty (an empty one selects every pod) and a valid label selector.",
     enforcementLevel: "mandatory",

@@ -3,7 +3,7 @@ import { describe } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 
 export const connectorType = attachedPolicy({
-    name: "skupper-attached-connector-type",
+    name: "skupper-connector-type",
     description: "An AttachedConnector's type must be empty or tcp, the only type Skupper implements.",
     enforcementLevel: "mandatory",
     kinds: ["AttachedConnector"],

@@ -3,7 +3,7 @@ import { describe } from "../lib/objects";
 import { groupBy, stackObjects } from "../lib/stackObjects";
 
 export const nameCollision: StackValidationPolicy = {
-    name: "skupper-attached-connector-name-collision",
+    name: "skupper-name-collision",
     description:
         "Two AttachedConnectors of the same name may not aim at the same site namespace: only one binding of that name can exist there.",
     enforcementLevel: "mandatory",

@@ -1,15 +1,13 @@
 import { StackValidationPolicy } from "@pulumi/policy";
+import { halves } from "@skupper-pulumi/attached-connector/halves";
 import { describe, peerField, peerNamespace, SkupperObject } from "../lib/objects";
 import { groupBy, stackObjects } from "../lib/stackObjects";
 
 const at = (namespace: string | undefined, name: string | undefined) =>
     namespace === undefined || name === undefined ? undefined : `${namespace}/${name}`;
 
-const otherKind = (object: SkupperObject) =>
-    object.kind === "AttachedConnector" ? "AttachedConnectorBinding" : "AttachedConnector";
-
 export const pairing: StackValidationPolicy = {
-    name: "skupper-attached-connector-pairing",
+    name: "skupper-pairing",
     description:
         "Every AttachedConnector has a binding of the same name in its siteNamespace whose connectorNamespace points back, and every binding has its connector. With splitOwnership, a missing half is allowed (another stack owns it) but references that disagree are still violations.",
     enforcementLevel: "mandatory",
@@ -56,7 +54,7 @@ export const pairing: StackValidationPolicy = {
                 );
             } else if (!splitOwnership) {
                 report(
-                    `${describe(object)}: no ${otherKind(object)} named '${object.name}' in namespace '${target}' (${peerField(object)}); the pair is missing its other half.`,
+                    `${describe(object)}: no ${halves[object.kind].partner} named '${object.name}' in namespace '${target}' (${peerField(object)}); the pair is missing its other half.`,
                     object.urn,
                 );
             }

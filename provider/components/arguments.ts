@@ -41,7 +41,9 @@ export class Arguments<Resolved> {
 
     /** A field derived from the arguments it `uses`: plain when none of them is pending. */
     field<T>(uses: string[], derive: (a: Resolved) => T): pulumi.Input<T> {
-        return this.checked && uses.some((arg) => this.pending.includes(arg)) ? this.checked.apply(derive) : derive(this.now);
+        return this.checked && uses.some((arg) => this.pending.includes(arg))
+            ? this.checked.apply(derive)
+            : derive(this.now);
     }
 
     /** Whether the argument was given (a default applies otherwise). */

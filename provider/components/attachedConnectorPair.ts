@@ -87,7 +87,11 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
     constructor(name: string, args: AttachedConnectorPairArgs, opts?: pulumi.ComponentResourceOptions) {
         const { connectorProvider, bindingProvider, ...values } = args ?? ({} as AttachedConnectorPairArgs);
         const a = new Arguments<Resolved>(
-            { component: "AttachedConnectorPair", schema: pairArgsSchema, others: ["connectorProvider", "bindingProvider"] },
+            {
+                component: "AttachedConnectorPair",
+                schema: pairArgsSchema,
+                others: ["connectorProvider", "bindingProvider"],
+            },
             name,
             values,
             (v) => withDefaults(name, v as ResolvedPairArgs),
@@ -113,13 +117,17 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         // when the workload namespace moves: Skupper takes an updated connectorNamespace
         // for a new binding without connectors, and finds the moved connector only at its
         // next resync (up to 30 s); a new binding finds it at once.
-        const connector = new AttachedConnector(`${name}-connector`, connectorArgs(a, () => "none", []), {
-            parent: this,
-            provider: connectorProvider,
-            dependsOn: a.checkedFirst,
-            deleteBeforeReplace: true,
-            hooks,
-        });
+        const connector = new AttachedConnector(
+            `${name}-connector`,
+            connectorArgs(a, () => "none", []),
+            {
+                parent: this,
+                provider: connectorProvider,
+                dependsOn: a.checkedFirst,
+                deleteBeforeReplace: true,
+                hooks,
+            },
+        );
         const binding = new AttachedConnectorBinding(
             `${name}-binding`,
             bindingArgs(a, bindingWait, bindingWaitUses, {}, { connector: a, uses: connectorDigestUses }),

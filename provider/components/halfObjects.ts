@@ -42,7 +42,10 @@ function metadata<F extends ObjectFields>(a: Arguments<F>, kind: HalfKind, wait:
         namespace: a.from(halves[kind].namespaceArgument),
         // An output that resolves to undefined leaves labels out, as undefined does.
         labels: a.from("labels") as pulumi.Input<Record<string, string>> | undefined,
-        annotations: a.field(["annotations", ...waitUses], (f) => ({ ...f.annotations, ...providerAnnotations(wait(f)) })),
+        annotations: a.field(["annotations", ...waitUses], (f) => ({
+            ...f.annotations,
+            ...providerAnnotations(wait(f)),
+        })),
     };
 }
 
@@ -80,14 +83,16 @@ export function bindingArgs<F extends BindingFields>(
     digestOf?: { connector: Arguments<F & ConnectorFields>; uses: string[] },
 ): AttachedConnectorBindingArgs {
     const settingsArgument = renamed.bindingSettings ?? "bindingSettings";
-    const settings = digestOf
-        ? pulumi
-              .all([
-                  a.field([settingsArgument], (f) => f.bindingSettings),
-                  digestOf.connector.field(digestOf.uses, (f) => connectorDigest(f)),
-              ])
-              .apply(([own, digest]) => ({ ...own, [CONNECTOR_DIGEST_SETTING]: digest }))
-        : a.field([settingsArgument], (f) => f.bindingSettings);
+    const own = a.field([settingsArgument], (f) => f.bindingSettings);
+    const digest = digestOf?.connector.field(digestOf.uses, connectorDigest);
+    // The user's settings stay known in a preview where only the digest is not (the
+    // policy pack reads them).
+    const settings =
+        digest === undefined
+            ? own
+            : pulumi.Output.isInstance(own)
+              ? pulumi.all([own, digest]).apply(([o, d]) => ({ ...o, [CONNECTOR_DIGEST_SETTING]: d }))
+              : { ...own, [CONNECTOR_DIGEST_SETTING]: digest };
     return {
         metadata: metadata(a, "AttachedConnectorBinding", wait, waitUses),
         spec: {

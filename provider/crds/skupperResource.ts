@@ -7,10 +7,13 @@ import { SKUPPER_API_VERSION, SkupperKind, skupperType } from "../constants";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const kubernetesPluginVersion: string = require("@pulumi/kubernetes/package.json").version;
 
+/** A spec field as an input: a map of strings takes inputs as its values too, as generated SDKs do. */
+type InputField<T> = T extends Record<string, string> ? Record<string, pulumi.Input<string>> : T;
+
 /** Inputs for a Skupper custom resource: Kubernetes metadata and the kind's spec. */
 export interface SkupperResourceArgs<Spec> {
     metadata?: pulumi.Input<k8s.types.input.meta.v1.ObjectMeta>;
-    spec?: pulumi.Input<{ [K in keyof Spec]: pulumi.Input<Spec[K]> }>;
+    spec?: pulumi.Input<{ [K in keyof Spec]: pulumi.Input<InputField<Spec[K]>> }>;
 }
 
 /** One entry of `status.conditions` (a metav1.Condition). */

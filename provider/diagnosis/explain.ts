@@ -33,8 +33,7 @@ function skupperSays(object: HalfObject, wanted: string): string {
     const status = object.status;
     if (!status || !hasStatus(object)) return "";
     const condition = status.conditions?.find((c) => c.type === wanted);
-    const detail =
-        condition?.message && condition.message !== status.message ? `: ${condition.message}` : "";
+    const detail = condition?.message && condition.message !== status.message ? `: ${condition.message}` : "";
     const text = [status.status, status.message].filter(Boolean).join(": ");
     return `Skupper says ${text}${condition ? ` (${wanted} is ${condition.status}${detail})` : ""}`;
 }
@@ -70,14 +69,19 @@ function podCause(facts: Facts, pods: { all: PodFacts[]; matching: PodFacts[] })
     const selector = connector?.spec?.selector ?? "";
     const namespace = connector?.metadata?.namespace ?? facts.object?.spec?.connectorNamespace;
     if (pods.matching.length === 0) {
-        if (pods.all.length === 0) return `no pod runs in namespace '${namespace}', so none matches the selector '${selector}'`;
+        if (pods.all.length === 0)
+            return `no pod runs in namespace '${namespace}', so none matches the selector '${selector}'`;
         const meant = suggestLabel(selector, pods.all);
         return `no pod in namespace '${namespace}' matches the selector '${selector}'; the pods there carry ${describeLabels(pods.all)}${meant ? `; did you mean '${meant}'?` : ""}`;
     }
     const anyReadiness = connector?.spec?.includeNotReadyPods === true;
     const counted = pods.matching.filter((p) => p.phase === "Running" && !p.deleting && (p.ready || anyReadiness));
     if (counted.length > 0) return undefined;
-    const states = count(pods.matching.map((p) => (p.deleting ? "being deleted" : p.phase === "Running" && !p.ready ? "Running but not Ready" : p.phase)));
+    const states = count(
+        pods.matching.map((p) =>
+            p.deleting ? "being deleted" : p.phase === "Running" && !p.ready ? "Running but not Ready" : p.phase,
+        ),
+    );
     return (
         `${pods.matching.length} pod${pods.matching.length === 1 ? "" : "s"} in namespace '${namespace}' match the selector '${selector}', ` +
         `but none is Running and Ready (${states}); Skupper routes only to Running, Ready pods` +

@@ -78,9 +78,11 @@ export async function gatherFacts(
     const connector = kind === "AttachedConnector" ? object : facts.partner;
     const siteNamespace = kind === "AttachedConnector" ? partnerNamespace : namespace;
     const connectorNamespace = kind === "AttachedConnector" ? namespace : partnerNamespace;
-    const sites = await optional(get<List<SiteFacts & { metadata: { name: string } }>>(
-        `/apis/${SKUPPER_API_VERSION}/namespaces/${siteNamespace}/sites`,
-    ));
+    const sites = await optional(
+        get<List<SiteFacts & { metadata: { name: string } }>>(
+            `/apis/${SKUPPER_API_VERSION}/namespaces/${siteNamespace}/sites`,
+        ),
+    );
     facts.sites = sites?.items.map((s) => ({ name: s.metadata.name, status: s.status }));
     const selector = connector?.spec?.selector;
     if (selector) {

@@ -89,7 +89,14 @@ const pick = <K extends FieldName>(...names: K[]) =>
     z.strictObject(Object.fromEntries(names.map((n) => [n, argumentFields[n]])) as Pick<typeof argumentFields, K>);
 
 const connectorFields = ["port", "selector", "tlsCredentials", "useClientCert", "includeNotReadyPods", "type"] as const;
-const common = ["connectorNamespace", "siteNamespace", "objectName", "labels", "annotations", "timeoutSeconds"] as const;
+const common = [
+    "connectorNamespace",
+    "siteNamespace",
+    "objectName",
+    "labels",
+    "annotations",
+    "timeoutSeconds",
+] as const;
 
 /** The plain (resolved) inputs of AttachedConnectorPair, with their rules. */
 export const pairArgsSchema = pick(

@@ -52,11 +52,11 @@ describe("the policy pack under the real pulumi CLI", function () {
         );
         assert.ok(error, "the preview must fail");
         for (const policy of [
-            "skupper-attached-connector-port-range",
-            "skupper-attached-connector-selector",
+            "skupper-port-range",
+            "skupper-selector",
             "skupper-routing-key-format",
             "skupper-no-self-attachment",
-            "skupper-attached-connector-pairing",
+            "skupper-pairing",
         ]) {
             assert.match(error.message, new RegExp(`${policy}`), `${policy} is named in:\n${error.message}`);
         }
@@ -127,8 +127,8 @@ spec: {connectorNamespace: policy-billing, routingKey: orders}
             (e: Error) => e,
         );
         assert.ok(error, "the preview must fail");
-        assert.match(error.message, /skupper-attached-connector-port-range/);
+        assert.match(error.message, /skupper-port-range/);
         assert.match(error.message, /spec\.port 70000 is not an integer from 1 to 65535/);
-        assert.match(error.message, /skupper-attached-connector-pairing/);
+        assert.match(error.message, /skupper-pairing/);
     });
 });

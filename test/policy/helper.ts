@@ -22,6 +22,8 @@ export interface Resource {
     name: string;
     urn: string;
     provider?: PolicyProviderResource;
+    /** The URNs of the resources it depends on. */
+    dependencies?: string[];
 }
 
 // The policy server's own proxy, which throws its UnknownValueError when a policy reads
@@ -69,7 +71,7 @@ export function connector(
         namespace,
         name,
         { siteNamespace: "west", port: 8080, selector: "app=backend", ...spec },
-        annotations ?? { "pulumi.com/waitFor": "condition=Ready" },
+        annotations ?? {},
     );
 }
 
@@ -112,9 +114,10 @@ export function asSentToPolicies(value: any): any {
     return value;
 }
 
-/** A matching pair: connector in shop, binding in west. */
+/** A matching pair: connector in shop, binding in west, which waits for Configured after its connector. */
 export function pair(name: string, routingKey = name): Resource[] {
-    return [connector("shop", name), binding("west", name, { routingKey })];
+    const c = connector("shop", name);
+    return [c, { ...binding("west", name, { routingKey }), dependencies: [c.urn] }];
 }
 
 function configOf(policy: Policy, config: object): object {
@@ -200,7 +203,7 @@ export async function validateStack(
                 ({
                     ...served(r),
                     opts: {},
-                    dependencies: [],
+                    dependencies: (r.dependencies ?? []).map((urn) => ({ urn })),
                     propertyDependencies: {},
                     isType: () => false,
                     asType: () => undefined,

@@ -11,9 +11,9 @@ const packPackage = manifest("policy");
 describe("the policy pack", () => {
     it("has exactly the documented policies, at their documented levels", () => {
         assert.deepEqual(Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel])), {
-            "skupper-attached-connector-port-range": "mandatory",
-            "skupper-attached-connector-selector": "mandatory",
-            "skupper-attached-connector-type": "mandatory",
+            "skupper-port-range": "mandatory",
+            "skupper-selector": "mandatory",
+            "skupper-connector-type": "mandatory",
             "skupper-object-name-format": "mandatory",
             "skupper-routing-key-format": "mandatory",
             "skupper-no-self-attachment": "mandatory",
@@ -23,8 +23,9 @@ describe("the policy pack", () => {
             "skupper-expose-pods-by-name": "advisory",
             "skupper-settings-ignored": "advisory",
             "skupper-await-readiness": "remediate",
-            "skupper-attached-connector-pairing": "mandatory",
-            "skupper-attached-connector-name-collision": "mandatory",
+            "skupper-pairing": "mandatory",
+            "skupper-await-order": "mandatory",
+            "skupper-name-collision": "mandatory",
             "skupper-routing-key-unique": "advisory",
             "skupper-routing-key-ownership": "mandatory",
             "skupper-use-client-cert-ignored": "advisory",
@@ -48,7 +49,7 @@ describe("the policy pack", () => {
         assert.deepEqual(Object.fromEntries(configured), {
             "skupper-no-system-namespaces": ["extraNamespaces"],
             "skupper-namespace-grants": ["grants"],
-            "skupper-attached-connector-pairing": ["splitOwnership"],
+            "skupper-pairing": ["splitOwnership"],
             "skupper-routing-key-ownership": ["prefixes"],
         });
     });

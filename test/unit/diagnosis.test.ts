@@ -1,7 +1,8 @@
-// Why a half did not become ready: the sentence the component adds to a failed up,
-// from the object Skupper left behind.
+// Why a half did not become ready: the sentence the components add to a failed up, from
+// what the cluster says (the half, its partner, the Sites, the workload's pods).
 import * as assert from "node:assert/strict";
-import { explainNotReady } from "../../provider/diagnosis/explain";
+import { explain } from "../../provider/diagnosis/explain";
+import { Facts, HalfObject, PodFacts } from "../../provider/diagnosis/facts";
 import { parseKubeconfig } from "../../provider/diagnosis/kubeAccess";
 
 const condition = (type: string, status: string, message = "", observedGeneration = 1) => ({
@@ -13,105 +14,186 @@ const condition = (type: string, status: string, message = "", observedGeneratio
     observedGeneration,
 });
 
+const says = (status: string, message: string, ...conditions: ReturnType<typeof condition>[]) => ({
+    status,
+    message,
+    conditions,
+});
+
+const connectorObject = (spec: HalfObject["spec"] = {}, status?: HalfObject["status"]): HalfObject => ({
+    metadata: { name: "backend", namespace: "shop", generation: 1 },
+    spec: { siteNamespace: "west", selector: "app=crat", ...spec },
+    status,
+});
+
+const bindingObject = (status?: HalfObject["status"], generation = 1): HalfObject => ({
+    metadata: { name: "backend", namespace: "west", generation },
+    spec: { connectorNamespace: "shop", routingKey: "backend" },
+    status,
+});
+
+const pod = (name: string, labels: Record<string, string>, phase = "Running", ready = true): PodFacts => ({
+    name,
+    labels,
+    phase,
+    ready,
+    deleting: false,
+});
+
+const notReady = says("Error", "Not ready", condition("Configured", "False", "Not ready"));
+
+/** A binding that waited for Configured, with a Site, its connector and the given pods. */
+function bindingFacts(facts: Partial<Facts> = {}): Facts {
+    return {
+        kind: "AttachedConnectorBinding",
+        namespace: "west",
+        name: "backend",
+        waitFor: "condition=Configured",
+        object: bindingObject(notReady),
+        partner: connectorObject({}, notReady),
+        sites: [{ name: "site", status: says("Pending", "Not Running") }],
+        ...facts,
+    };
+}
+
 describe("explaining a half that did not become ready", () => {
-    it("says a binding without status means no Site in its namespace", () => {
-        assert.match(
-            explainNotReady(
-                "AttachedConnectorBinding",
-                "west",
-                { metadata: { generation: 1 } },
-                "condition=Configured",
-            ),
-            /Skupper wrote no status on it: is there a Skupper Site in namespace 'west'\?/,
-        );
-    });
-
-    it("says a connector without status means no controller watches it", () => {
-        assert.match(
-            explainNotReady("AttachedConnector", "shop", { metadata: { generation: 1 } }, "condition=Ready"),
-            /Skupper wrote no status on it: either no Skupper controller watches this namespace, or Skupper is waiting for a first pod/,
-        );
-    });
-
-    it("quotes Skupper's status and the awaited condition", () => {
-        const text = explainNotReady(
-            "AttachedConnector",
-            "shop",
-            {
-                metadata: { generation: 1 },
-                status: {
-                    status: "Error",
-                    message: "No matches for selector",
-                    conditions: [
-                        condition("Configured", "False", "No matches for selector"),
-                        condition("Ready", "False", "No matches for selector"),
+    it("lists the labels the pods carry when none matches the selector, and the closest one", () => {
+        const text = explain(
+            bindingFacts({
+                pods: {
+                    all: [
+                        pod("cart-1", { app: "cart", "pod-template-hash": "7d9f" }),
+                        pod("cart-2", { app: "cart", "pod-template-hash": "7d9f" }),
                     ],
+                    matching: [],
                 },
-            },
-            "condition=Ready",
+            }),
         );
-        assert.equal(text, "Skupper says Error: No matches for selector (Ready is False)");
+        assert.equal(
+            text,
+            "no pod in namespace 'shop' matches the selector 'app=crat'; the pods there carry cart-1 (app=cart, pod-template-hash=7d9f), " +
+                "cart-2 (app=cart, pod-template-hash=7d9f); did you mean 'app=cart'? (Skupper says Error: Not ready (Configured is False))",
+        );
+    });
+
+    it("shows a few pods with a few labels each, and how many more there are", () => {
+        const many = Array.from({ length: 5 }, (_, i) => pod(`p${i}`, { a: "1", b: "2", c: "3", d: "4", e: "5" }));
+        const text = explain(bindingFacts({ pods: { all: many, matching: [] } }));
+        assert.match(text, /carry p0 \(a=1, b=2, c=3, d=4, \.\.\.\), p1 .*p2 .*, and 2 more/);
+        assert.doesNotMatch(text, /did you mean/);
+    });
+
+    it("says when the namespace has no pod at all", () => {
+        const text = explain(bindingFacts({ pods: { all: [], matching: [] } }));
+        assert.match(text, /^no pod runs in namespace 'shop', so none matches the selector 'app=crat'/);
+    });
+
+    it("counts matching pods by state when none is Running and Ready, and names includeNotReadyPods", () => {
+        const matching = [pod("a", { app: "crat" }, "Pending", false), pod("b", { app: "crat" }, "Running", false)];
+        const text = explain(bindingFacts({ pods: { all: matching, matching } }));
+        assert.match(
+            text,
+            /^2 pods in namespace 'shop' match the selector 'app=crat', but none is Running and Ready \(1 Pending, 1 Running but not Ready\); .*includeNotReadyPods/,
+        );
+    });
+
+    it("does not suggest includeNotReadyPods when it is already set", () => {
+        const matching = [pod("a", { app: "crat" }, "Pending", false)];
+        const text = explain(
+            bindingFacts({
+                partner: connectorObject({ includeNotReadyPods: true }, notReady),
+                pods: { all: matching, matching },
+            }),
+        );
+        assert.doesNotMatch(text, /includeNotReadyPods/);
+    });
+
+    it("says the site namespace has no Site, or more than one", () => {
+        assert.match(
+            explain(bindingFacts({ sites: [], object: bindingObject(undefined) })),
+            /^namespace 'west' has no Skupper Site: Skupper handles attached connectors only through the Site of the site namespace; create one there$/,
+        );
+        assert.match(
+            explain(bindingFacts({ sites: [{ name: "a" }, { name: "b" }] })),
+            /^namespace 'west' has 2 Skupper Sites \(a, b\): Skupper uses only one/,
+        );
+    });
+
+    it("names the missing partner, its namespace and the team that must create it", () => {
+        const text = explain(
+            bindingFacts({
+                object: bindingObject(says("Error", "No matching AttachedConnector")),
+                partner: null,
+            }),
+        );
+        assert.match(
+            text,
+            /^the AttachedConnector 'backend' does not exist in namespace 'shop' \(connectorNamespace\): the workload team must create it/,
+        );
+    });
+
+    it("says no controller watches the namespaces when neither half nor the Site has a status", () => {
+        const text = explain(
+            bindingFacts({ object: bindingObject(undefined), partner: connectorObject(), sites: [{ name: "site" }] }),
+        );
+        assert.match(
+            text,
+            /^Skupper wrote no status on it; its partner has none either: no Skupper controller watches namespace 'west' \(its Site 'site' has no status either\)\. Skupper's controller must run cluster-wide, or watch both namespaces/,
+        );
+    });
+
+    it("says the connector is unseen when a controller handles only the site namespace", () => {
+        const text = explain(
+            bindingFacts({
+                object: bindingObject(says("Error", "No matching AttachedConnector")),
+                partner: connectorObject(),
+            }),
+        );
+        assert.match(
+            text,
+            /AttachedConnector 'backend' in namespace 'shop' has no status: no Skupper controller watches that namespace/,
+        );
+    });
+
+    it("quotes Skupper's status and the awaited condition when the cluster shows no cause", () => {
+        const text = explain(
+            bindingFacts({
+                object: bindingObject(
+                    says(
+                        "Error",
+                        "AttachedConnectorBinding west/backend does not allow AttachedConnector in shop (only other)",
+                    ),
+                ),
+                pods: { all: [pod("b", { app: "crat" })], matching: [pod("b", { app: "crat" })] },
+            }),
+        );
+        assert.equal(
+            text,
+            "Skupper says Error: AttachedConnectorBinding west/backend does not allow AttachedConnector in shop (only other)",
+        );
     });
 
     it("says Skupper has not yet seen the latest generation", () => {
-        const text = explainNotReady(
-            "AttachedConnector",
-            "shop",
-            {
-                metadata: { generation: 3 },
-                status: { status: "Ready", message: "OK", conditions: [condition("Ready", "True", "OK", 2)] },
-            },
-            "condition=Ready",
+        const text = explain(
+            bindingFacts({
+                object: bindingObject(says("Ready", "OK", condition("Configured", "True", "OK", 2)), 3),
+            }),
         );
         assert.match(text, /not yet handled its latest change \(generation 3; it last saw 2\)/);
     });
 
     it("names the missing listener when the binding waits for one", () => {
-        const text = explainNotReady(
-            "AttachedConnectorBinding",
-            "west",
-            {
-                metadata: { generation: 1 },
-                spec: { routingKey: "orders" },
-                status: {
-                    status: "Pending",
-                    message: "Not Matched",
-                    conditions: [condition("Configured", "True", "OK")],
-                },
-            },
-            "condition=Ready",
+        const text = explain(
+            bindingFacts({
+                waitFor: "condition=Ready",
+                object: bindingObject(says("Pending", "Not Matched", condition("Configured", "True", "OK"))),
+            }),
         );
-        assert.match(text, /no listener with routing key 'orders' exists in the Skupper network yet/);
-    });
-
-    it("names the partner that does not exist, and the parallel steps it may have waited for", () => {
-        const binding = {
-            metadata: { generation: 1 },
-            spec: { connectorNamespace: "shop" },
-            status: {
-                status: "Error",
-                message: "No matching AttachedConnector",
-                conditions: [condition("Configured", "False", "No matching AttachedConnector")],
-            },
-        };
-        assert.equal(
-            explainNotReady("AttachedConnectorBinding", "west", binding, "condition=Configured"),
-            "Skupper says Error: No matching AttachedConnector (Configured is False)",
-        );
-        assert.match(
-            explainNotReady(
-                "AttachedConnectorBinding",
-                "west",
-                binding,
-                "condition=Configured",
-                "the AttachedConnector in namespace 'shop'",
-            ),
-            /\(Configured is False\); the AttachedConnector in namespace 'shop' does not exist: .*\(run `pulumi up --parallel` with at least twice the number of pairs created at once/,
-        );
+        assert.match(text, /no listener with routing key 'backend' exists in the Skupper network yet/);
     });
 
     it("says when the object is gone", () => {
-        assert.match(explainNotReady("AttachedConnector", "shop", undefined, "condition=Ready"), /does not exist/);
+        assert.match(explain(bindingFacts({ object: undefined })), /does not exist/);
     });
 });
 

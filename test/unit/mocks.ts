@@ -39,7 +39,10 @@ const mocks: pulumi.runtime.Mocks = {
         const object = args.id ? (objects.get(`${args.type} ${id}`) ?? args.inputs) : args.inputs;
         if (!args.id) objects.set(`${args.type} ${id}`, object);
         const generation = mockedGeneration[args.type] ?? 1;
-        return { id, state: { ...object, metadata: { ...object.metadata, generation }, status: mockedStatus[args.type] } };
+        return {
+            id,
+            state: { ...object, metadata: { ...object.metadata, generation }, status: mockedStatus[args.type] },
+        };
     },
     call: (args) => args.inputs,
 };
@@ -53,7 +56,6 @@ export async function setUpMocks(options: { preview?: boolean } = {}): Promise<v
     mode = preview;
     await pulumi.runtime.setMocks(mocks, "unit", "test", preview);
 }
-
 
 /**
  * An output that is unknown in a preview, like an output of a resource that is not

@@ -1,14 +1,16 @@
-// What AttachedConnectorPair registers under Pulumi's mocks: the two halves, their
-// defaults, waiting, providers, outputs, and the options that decide how changes apply.
+// What AttachedConnectorPair registers under Pulumi's standard mocks, as users test their
+// programs: the two halves, their defaults, the order of the waits, how changes apply,
+// the read-back of the live status, providers and outputs.
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
 import {
     BINDING,
     CONNECTOR,
-
+    mockedGeneration,
     mockedStatus,
     ofType,
+    readsOf,
     registered,
     resetMocks,
     setUpMocks,
@@ -24,14 +26,16 @@ const base = {
     selector: "app=backend",
 };
 
-function condition(type: string, status: "True" | "False", message = "OK") {
+const DIGEST = "pulumi.skupper.io/connector-digest";
+
+function condition(type: string, status: "True" | "False", message = "OK", observedGeneration = 1) {
     return {
         type,
         status,
         reason: status === "True" ? "Ready" : "Error",
         message,
         lastTransitionTime: "2026-11-26T10:00:00Z",
-        observedGeneration: 1,
+        observedGeneration,
     };
 }
 
@@ -46,16 +50,29 @@ describe("AttachedConnectorPair", () => {
     });
     beforeEach(resetMocks);
 
-    async function create(
-        args: Partial<typeof base> & Record<string, unknown>,
-        opts?: pulumi.ComponentResourceOptions,
-        name = "backend",
-    ) {
-        const pair = new m.AttachedConnectorPair(name, { ...base, ...args } as any, opts);
+    /** Creates a pair; returns it, what both halves were registered with, and their resource options. */
+    async function create(args: Record<string, unknown>, opts: pulumi.ComponentResourceOptions = {}, name = "backend") {
+        const options: Record<string, pulumi.CustomResourceOptions> = {};
+        const readOptions: Record<string, pulumi.CustomResourceOptions> = {};
+        const record = (t: pulumi.ResourceTransformationArgs) => {
+            (t.opts.id ? readOptions : options)[t.type] = t.opts as pulumi.CustomResourceOptions;
+            return undefined;
+        };
+        const pair = new m.AttachedConnectorPair(name, { ...base, ...args } as any, {
+            ...opts,
+            transformations: [record],
+        });
         await valueOf(pair.ready);
         const [connector] = ofType(CONNECTOR);
         const [binding] = ofType(BINDING);
-        return { pair, connector, binding };
+        return { pair, connector, binding, options, readOptions };
+    }
+
+    /** The digest of the connector's spec the binding carries, for the given arguments. */
+    async function digestFor(args: Record<string, unknown>): Promise<string> {
+        resetMocks();
+        const { binding } = await create(args);
+        return binding.inputs.spec.settings[DIGEST];
     }
 
     describe("the two objects", () => {
@@ -69,20 +86,20 @@ describe("AttachedConnectorPair", () => {
             assert.deepEqual([connector.inputs.metadata.name, connector.inputs.metadata.namespace], ["orders", "shop"]);
             assert.deepEqual([binding.inputs.metadata.name, binding.inputs.metadata.namespace], ["orders", "west"]);
             assert.deepEqual(connector.inputs.spec, { siteNamespace: "west", port: 8080, selector: "app=backend" });
-            assert.deepEqual(binding.inputs.spec, { connectorNamespace: "shop", routingKey: "orders-v1" });
+            assert.equal(binding.inputs.spec.connectorNamespace, "shop");
+            assert.equal(binding.inputs.spec.routingKey, "orders-v1");
         });
 
         it("registers the children under the component, named after it", async () => {
             await create({});
-            const component = registered.find((r) => r.type === "skupper:index:AttachedConnectorPair");
-            assert.ok(component, "the component itself is registered");
-            assert.deepEqual(
-                registered
-                    .filter((r) => r.custom)
-                    .map((r) => r.name)
-                    .sort(),
-                ["backend-binding", "backend-connector"],
-            );
+            assert.ok(registered.find((r) => r.type === "skupper:index:AttachedConnectorPair"));
+            const names = registered.filter((r) => r.custom).map((r) => r.name);
+            assert.deepEqual(names.sort(), [
+                "backend-binding",
+                "backend-binding-status",
+                "backend-connector",
+                "backend-connector-status",
+            ]);
         });
 
         it("passes the optional connector and binding fields through", async () => {
@@ -107,12 +124,8 @@ describe("AttachedConnectorPair", () => {
                 includeNotReadyPods: true,
                 settings: { a: "1" },
             });
-            assert.deepEqual(binding.inputs.spec, {
-                connectorNamespace: "shop",
-                routingKey: "backend",
-                exposePodsByName: true,
-                settings: { b: "2" },
-            });
+            assert.equal(binding.inputs.spec.exposePodsByName, true);
+            assert.equal(binding.inputs.spec.settings.b, "2");
             for (const r of [connector, binding]) {
                 assert.deepEqual(r.inputs.metadata.labels, { team: "shop" });
                 assert.equal(r.inputs.metadata.annotations["example.com/owner"], "shop-team");
@@ -146,13 +159,32 @@ describe("AttachedConnectorPair", () => {
     });
 
     describe("waiting", () => {
-        it("waits for the connector's Ready and the binding's Configured, 300 s each, by default", async () => {
-            const { connector, binding } = await create({});
-            assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
-            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
-            assert.equal(connector.inputs.metadata.annotations["pulumi.com/timeoutSeconds"], "300");
-            assert.equal(binding.inputs.metadata.annotations["pulumi.com/timeoutSeconds"], "300");
+        it("creates the connector unawaited, then the binding, which waits for Configured for 300 s", async () => {
+            const { connector, binding, options } = await create({});
+            assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], undefined);
             assert.equal(connector.inputs.metadata.annotations["pulumi.com/skipAwait"], undefined);
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/timeoutSeconds"], "300");
+            const dependsOn = options[BINDING].dependsOn as pulumi.Resource[];
+            assert.equal(dependsOn.length, 1);
+            assert.match(await valueOf(dependsOn[0].urn), /:AttachedConnector::backend-connector$/);
+        });
+
+        it("waits for the binding's Ready (a matching listener) with awaitListener", async () => {
+            const { connector, binding } = await create({ awaitListener: true });
+            assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], undefined);
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+        });
+
+        it("applies timeoutSeconds to the binding's wait", async () => {
+            const { binding } = await create({ timeoutSeconds: 45 });
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/timeoutSeconds"], "45");
+        });
+
+        it("waits for nothing with skipAwait", async () => {
+            const { binding } = await create({ skipAwait: true, awaitListener: true });
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], undefined);
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/skipAwait"], "true");
         });
 
         it("takes back hand-edited fields and deletes without waiting for the garbage collector", async () => {
@@ -162,47 +194,71 @@ describe("AttachedConnectorPair", () => {
                 assert.equal(half.inputs.metadata.annotations["pulumi.com/deletionPropagationPolicy"], "background");
             }
         });
+    });
 
-        it("waits for the binding's Ready (a matching listener) with awaitListener", async () => {
-            const { connector, binding } = await create({ awaitListener: true });
-            assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
-            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+    describe("a change of the connector alone is awaited on the binding", () => {
+        it("gives the binding a digest of the connector's spec, beside the user's settings", async () => {
+            const { binding } = await create({ bindingSettings: { b: "2" } });
+            assert.deepEqual(Object.keys(binding.inputs.spec.settings).sort(), ["b", DIGEST]);
+            assert.match(binding.inputs.spec.settings[DIGEST], /^[0-9a-f]{16}$/);
         });
 
-        it("applies timeoutSeconds to each half", async () => {
-            const { connector, binding } = await create({ timeoutSeconds: 45 });
-            assert.equal(connector.inputs.metadata.annotations["pulumi.com/timeoutSeconds"], "45");
-            assert.equal(binding.inputs.metadata.annotations["pulumi.com/timeoutSeconds"], "45");
-        });
-
-        it("waits for nothing with skipAwait", async () => {
-            const { connector, binding } = await create({ skipAwait: true, awaitListener: true });
-            for (const r of [connector, binding]) {
-                assert.equal(r.inputs.metadata.annotations["pulumi.com/waitFor"], undefined);
-                assert.equal(r.inputs.metadata.annotations["pulumi.com/skipAwait"], "true");
+        it("changes the digest with every field of the connector, and with nothing of the binding's", async () => {
+            const first = await digestFor({});
+            assert.equal(await digestFor({}), first, "the same arguments give the same digest");
+            for (const change of [
+                { port: 9090 },
+                { selector: "app=other" },
+                { tlsCredentials: "tls" },
+                { includeNotReadyPods: true },
+                { type: "tcp" },
+                { connectorSettings: { a: "1" } },
+                { connectorNamespace: "shop2" },
+                { siteNamespace: "west2" },
+            ]) {
+                assert.notEqual(await digestFor(change), first, JSON.stringify(change));
+            }
+            for (const change of [
+                { routingKey: "other" },
+                { exposePodsByName: true },
+                { bindingSettings: { b: "2" } },
+            ]) {
+                assert.equal(await digestFor(change), first, JSON.stringify(change));
             }
         });
-
     });
 
-    describe("providers", () => {
-        it("creates each half with its own provider when given", async () => {
+    describe("replacements", () => {
+        it("deletes a replaced connector before creating its replacement", async () => {
+            const { options } = await create({});
+            assert.equal(options[CONNECTOR].deleteBeforeReplace, true);
+            assert.equal(options[CONNECTOR].replaceOnChanges, undefined);
+        });
+
+        it("replaces the binding, old one first, when the workload namespace moves", async () => {
+            const { options } = await create({});
+            assert.equal(options[BINDING].deleteBeforeReplace, true);
+            assert.deepEqual(options[BINDING].replaceOnChanges, ["spec.connectorNamespace"]);
+        });
+    });
+
+    describe("the live status", () => {
+        it("reads both halves back after the binding's wait, through their providers", async () => {
             const connectorProvider = new k8sModule.Provider("workload-team", { kubeconfig: "{}" });
-            const bindingProvider = new k8sModule.Provider("site-team", { kubeconfig: "{}" });
-            const { connector, binding } = await create({ connectorProvider, bindingProvider } as any);
-            assert.match(connector.provider, /pulumi:providers:kubernetes::workload-team::/);
-            assert.match(binding.provider, /pulumi:providers:kubernetes::site-team::/);
+            const { readOptions } = await create({ connectorProvider });
+            for (const type of [CONNECTOR, BINDING]) {
+                const [after] = readOptions[type].dependsOn as pulumi.Resource[];
+                assert.match(await valueOf(after.urn), /:AttachedConnectorBinding::backend-binding$/, type);
+            }
+            const [connectorRead] = readsOf(CONNECTOR);
+            const [bindingRead] = readsOf(BINDING);
+            assert.deepEqual(
+                [connectorRead?.name, bindingRead?.name],
+                ["backend-connector-status", "backend-binding-status"],
+            );
+            assert.match(connectorRead.provider, /::workload-team::/);
         });
 
-        it("uses the component's own provider otherwise", async () => {
-            const shared = new k8sModule.Provider("cluster", { kubeconfig: "{}" });
-            const { connector, binding } = await create({}, { providers: { kubernetes: shared } });
-            assert.match(connector.provider, /::cluster::/);
-            assert.match(binding.provider, /::cluster::/);
-        });
-    });
-
-    describe("outputs", () => {
         it("reports the live status of both halves", async () => {
             mockedStatus[CONNECTOR] = {
                 status: "Ready",
@@ -211,13 +267,8 @@ describe("AttachedConnectorPair", () => {
             };
             mockedStatus[BINDING] = {
                 status: "Pending",
-                message: "No matching listeners",
-                hasMatchingListener: false,
-                conditions: [
-                    condition("Configured", "True"),
-                    condition("Matched", "False", "No matching listeners"),
-                    condition("Ready", "False", "No matching listeners"),
-                ],
+                message: "Not Matched",
+                conditions: [condition("Configured", "True"), condition("Ready", "False", "Not Matched")],
             };
             const { pair } = await create({ objectName: "orders", routingKey: "orders-v1" });
             assert.equal(await valueOf(pair.objectName), "orders");
@@ -227,7 +278,7 @@ describe("AttachedConnectorPair", () => {
             assert.equal(await valueOf(pair.connectorStatus), "Ready");
             assert.equal(await valueOf(pair.connectorMessage), "OK");
             assert.equal(await valueOf(pair.bindingStatus), "Pending");
-            assert.equal(await valueOf(pair.bindingMessage), "No matching listeners");
+            assert.equal(await valueOf(pair.bindingMessage), "Not Matched");
             assert.equal(await valueOf(pair.hasMatchingListener), false);
             assert.equal(await valueOf(pair.ready), true);
             const conditions = await valueOf(pair.bindingConditions);
@@ -235,34 +286,18 @@ describe("AttachedConnectorPair", () => {
                 conditions.map((c) => [c.type, c.status]),
                 [
                     ["Configured", "True"],
-                    ["Matched", "False"],
                     ["Ready", "False"],
                 ],
             );
-            assert.equal(conditions[1].message, "No matching listeners");
             assert.equal((await valueOf(pair.connectorConditions)).length, 2);
         });
 
         it("reads an absent hasMatchingListener as false and a present one as is", async () => {
             mockedStatus[BINDING] = { status: "Ready", conditions: [condition("Configured", "True")] };
-            const first = await create({});
-            assert.equal(await valueOf(first.pair.hasMatchingListener), false);
+            assert.equal(await valueOf((await create({})).pair.hasMatchingListener), false);
             resetMocks();
-            mockedStatus[BINDING] = {
-                status: "Ready",
-                hasMatchingListener: true,
-                conditions: [condition("Configured", "True")],
-            };
-            const second = await create({}, undefined, "other");
-            assert.equal(await valueOf(second.pair.hasMatchingListener), true);
-        });
-
-        it("reports empty strings, no conditions and not ready when Skupper has said nothing", async () => {
-            const { pair } = await create({ skipAwait: true });
-            assert.equal(await valueOf(pair.connectorStatus), "");
-            assert.equal(await valueOf(pair.bindingMessage), "");
-            assert.deepEqual(await valueOf(pair.connectorConditions), []);
-            assert.equal(await valueOf(pair.ready), false);
+            mockedStatus[BINDING] = { status: "Ready", hasMatchingListener: true, conditions: [] };
+            assert.equal(await valueOf((await create({})).pair.hasMatchingListener), true);
         });
 
         it("is not ready while the binding is not Configured", async () => {
@@ -276,26 +311,47 @@ describe("AttachedConnectorPair", () => {
             assert.equal(await valueOf(pair.ready), false);
             assert.equal(await valueOf(pair.bindingMessage), "No matching AttachedConnector");
         });
+
+        it("is not ready while Skupper's conditions are for an older generation of either half", async () => {
+            const ready = {
+                status: "Ready",
+                conditions: [condition("Configured", "True"), condition("Ready", "True")],
+            };
+            mockedStatus[CONNECTOR] = ready;
+            mockedStatus[BINDING] = ready;
+            assert.equal(await valueOf((await create({})).pair.ready), true, "generation 1 seen for generation 1");
+            for (const half of [CONNECTOR, BINDING]) {
+                resetMocks();
+                mockedStatus[CONNECTOR] = ready;
+                mockedStatus[BINDING] = ready;
+                mockedGeneration[half] = 2;
+                assert.equal(await valueOf((await create({})).pair.ready), false, `${half} at generation 2`);
+            }
+        });
+
+        it("reports empty statuses and not ready when Skupper has written nothing", async () => {
+            const { pair } = await create({});
+            assert.deepEqual(
+                [await valueOf(pair.connectorStatus), await valueOf(pair.bindingMessage), await valueOf(pair.ready)],
+                ["", "", false],
+            );
+        });
     });
 
-    describe("changes", () => {
-        it("declares no replaceOnChanges: Skupper updates a changed siteNamespace or connectorNamespace in place", async () => {
-            const options: Record<string, pulumi.ResourceOptions> = {};
-            const pair = new m.AttachedConnectorPair("backend", base, {
-                transformations: [
-                    (args) => {
-                        options[args.type] = args.opts;
-                        return undefined;
-                    },
-                ],
-            });
-            await valueOf(pair.ready);
-            // A replace under the same name would be applied before the old object is
-            // deleted (a field conflict), and the delete would then remove the live object.
-            // A changed metadata.name or metadata.namespace is still a replacement, by the
-            // Kubernetes provider itself.
-            assert.equal((options[CONNECTOR] as pulumi.CustomResourceOptions).replaceOnChanges, undefined);
-            assert.equal((options[BINDING] as pulumi.CustomResourceOptions).replaceOnChanges, undefined);
+    describe("providers", () => {
+        it("creates each half with its own provider when given", async () => {
+            const connectorProvider = new k8sModule.Provider("workload-team", { kubeconfig: "{}" });
+            const bindingProvider = new k8sModule.Provider("site-team", { kubeconfig: "{}" });
+            const { connector, binding } = await create({ connectorProvider, bindingProvider });
+            assert.match(connector.provider, /pulumi:providers:kubernetes::workload-team::/);
+            assert.match(binding.provider, /pulumi:providers:kubernetes::site-team::/);
+        });
+
+        it("uses the component's own provider otherwise", async () => {
+            const shared = new k8sModule.Provider("cluster", { kubeconfig: "{}" });
+            const { connector, binding } = await create({}, { providers: { kubernetes: shared } });
+            assert.match(connector.provider, /::cluster::/);
+            assert.match(binding.provider, /::cluster::/);
         });
     });
 });

@@ -38,9 +38,14 @@ describe("AttachedConnectorPair in a preview, with one argument not known yet", 
         assert.equal(connector.spec.selector, unknown);
         assert.deepEqual([connector.metadata.name, connector.metadata.namespace], ["orders", "shop"]);
         assert.deepEqual([connector.spec.siteNamespace, connector.spec.port], ["west", 8080]);
-        assert.equal(connector.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+        assert.equal(binding.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
         assert.deepEqual([binding.metadata.name, binding.metadata.namespace], ["orders", "west"]);
-        assert.deepEqual(binding.spec, { connectorNamespace: "shop", routingKey: "orders" });
+        // The digest of the connector's spec (in the binding's settings) waits for the selector.
+        assert.deepEqual(binding.spec, {
+            connectorNamespace: "shop",
+            routingKey: "orders",
+            settings: { "pulumi.skupper.io/connector-digest": unknown },
+        });
     });
 
     it("leaves the names unknown, and the rest known, when only objectName is unknown", async () => {
@@ -52,6 +57,7 @@ describe("AttachedConnectorPair in a preview, with one argument not known yet", 
         assert.equal(binding.metadata.name, unknown);
         assert.equal(connector.metadata.namespace, "shop");
         assert.deepEqual(connector.spec, { siteNamespace: "west", port: 8080, selector: "app=backend" });
-        assert.deepEqual(binding.spec, { connectorNamespace: "shop", routingKey: "orders" });
+        assert.deepEqual([binding.spec.connectorNamespace, binding.spec.routingKey], ["shop", "orders"]);
+        assert.match(binding.spec.settings["pulumi.skupper.io/connector-digest"], /^[0-9a-f]{16}$/);
     });
 });

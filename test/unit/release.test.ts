@@ -15,37 +15,47 @@ const repoRoot = path.resolve(__dirname, "../..");
 const read = (file: string) => fs.readFileSync(path.join(repoRoot, file), "utf8");
 const json = (file: string) => JSON.parse(read(file));
 
+/** The packages a source file imports, itself or through the files it imports. */
+function packagesImported(file: string, seen = new Set<string>()): string[] {
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const imports = [...read(file).matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+    return imports.flatMap((i) =>
+        i.startsWith(".") ? packagesImported(path.join(path.dirname(file), `${i}.ts`), seen) : [i],
+    );
+}
+
 describe("the package's public API", () => {
-    it("exports the component, the five typed Skupper resources and the component's error, and nothing else", async () => {
+    it("exports the component, the five typed Skupper resources and the components' error, and nothing else", async () => {
         await setUpMocks();
         const api = await import("../../provider/index");
         assert.deepEqual(Object.keys(api).sort(), [
+            "ArgumentsError",
             "AttachedConnector",
             "AttachedConnectorBinding",
             "AttachedConnectorPair",
             "Connector",
             "Listener",
-            "PairArgumentsError",
             "Site",
         ]);
     });
 
-    it("offers the validation rules and the shared constants as subpaths that load no Pulumi SDK", () => {
+    it("offers the validation rules, the shared constants and the halves as subpaths that load no Pulumi SDK", () => {
         assert.deepEqual(Object.keys(rootPackage.exports).sort(), [
             ".",
             "./constants",
+            "./halves",
             "./package.json",
             "./validation",
         ]);
-        for (const subpath of ["./validation", "./constants"] as const) {
+        for (const subpath of ["./validation", "./constants", "./halves"] as const) {
             const source = rootPackage.exports[subpath].default.replace("./bin/", "").replace(/\.js$/, ".ts");
-            const imports = [...read(source).matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
             assert.deepEqual(
-                imports.filter((i) => !i.startsWith("./")),
+                packagesImported(source),
                 [],
-                `${subpath} imports only its siblings`,
+                `${subpath} imports no package, directly or through its imports`,
             );
-            assert.deepEqual(rootPackage.typesVersions["*"][subpath.slice(2) as "validation" | "constants"], [
+            assert.deepEqual(rootPackage.typesVersions["*"][subpath.slice(2)], [
                 rootPackage.exports[subpath].types.slice(2),
             ]);
         }

@@ -23,7 +23,7 @@ describe("AttachedConnectorPair input validation", () => {
         } catch (e) {
             error = e;
         }
-        assert.ok(error instanceof m.PairArgumentsError, `expected a PairArgumentsError, got ${String(error)}`);
+        assert.ok(error instanceof m.ArgumentsError, `expected an ArgumentsError, got ${String(error)}`);
         assert.ok(error.message.startsWith(`AttachedConnectorPair '${name}' has invalid arguments:`), error.message);
         return error.problems;
     }

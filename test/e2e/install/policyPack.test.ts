@@ -58,11 +58,7 @@ describe("install path: the policy pack from its own folder under the real CLI",
         assert.throws(
             () => run("pulumi", ["preview", "--policy-pack", pack], raw),
             (error: Error) => {
-                for (const policy of [
-                    "skupper-attached-connector-port-range",
-                    "skupper-no-self-attachment",
-                    "skupper-attached-connector-pairing",
-                ]) {
+                for (const policy of ["skupper-port-range", "skupper-no-self-attachment", "skupper-pairing"]) {
                     assert.match(error.message, new RegExp(policy), `${policy} is named in:\n${error.message}`);
                 }
                 assert.match(error.message, /mandatory/);

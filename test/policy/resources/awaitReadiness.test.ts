@@ -5,27 +5,25 @@ import { binding, connector, remediateResource, validateResource } from "../help
 describe("skupper-await-readiness", () => {
     it("remediates by default", () => assert.equal(awaitReadiness.enforcementLevel, "remediate"));
 
-    it("leaves objects that already wait alone", async () => {
-        assert.equal(await remediateResource(awaitReadiness, connector("shop", "x")), undefined);
+    it("leaves bindings that already wait alone", async () => {
+        assert.equal(await remediateResource(awaitReadiness, binding("west", "x")), undefined);
         assert.deepEqual(await validateResource(awaitReadiness, binding("west", "x")), []);
     });
 
-    it("leaves objects that deliberately skip the await alone", async () => {
-        assert.equal(
-            await remediateResource(awaitReadiness, connector("shop", "x", {}, { "pulumi.com/skipAwait": "true" })),
-            undefined,
-        );
+    it("leaves bindings that deliberately skip the await alone", async () => {
+        const skipping = binding("west", "x", {}, { "pulumi.com/skipAwait": "true" });
+        assert.equal(await remediateResource(awaitReadiness, skipping), undefined);
     });
 
-    it("adds condition=Ready to a connector without one, keeping its other annotations", async () => {
-        const fixed = await remediateResource(awaitReadiness, connector("shop", "x", {}, { team: "shop" }));
-        assert.deepEqual(fixed?.metadata.annotations, { team: "shop", "pulumi.com/waitFor": "condition=Ready" });
-        assert.equal(fixed?.spec.port, 8080);
+    it("adds condition=Configured to a binding without one, keeping its other annotations", async () => {
+        const fixed = await remediateResource(awaitReadiness, binding("west", "x", {}, { team: "west" }));
+        assert.deepEqual(fixed?.metadata.annotations, { team: "west", "pulumi.com/waitFor": "condition=Configured" });
+        assert.equal(fixed?.spec.routingKey, "x");
     });
 
-    it("adds condition=Configured to a binding without one", async () => {
-        const fixed = await remediateResource(awaitReadiness, binding("west", "x", {}, {}));
-        assert.deepEqual(fixed?.metadata.annotations, { "pulumi.com/waitFor": "condition=Configured" });
+    it("leaves a connector without a wait alone: its binding's wait covers it", async () => {
+        assert.equal(await remediateResource(awaitReadiness, connector("shop", "x", {}, {})), undefined);
+        assert.deepEqual(await validateResource(awaitReadiness, connector("shop", "x", {}, {})), []);
     });
 
     it("reports the missing annotation when run as a validation", async () => {

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { portRange } from "../../../policy/resources/portRange";
 import { binding, connector, validateResource } from "../helper";
 
-describe("skupper-attached-connector-port-range", () => {
+describe("skupper-port-range", () => {
     it("passes a port in range", async () => {
         assert.deepEqual(await validateResource(portRange, connector("shop", "orders", { port: 65535 })), []);
     });

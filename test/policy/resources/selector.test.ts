@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { selector } from "../../../policy/resources/selector";
 import { connector, validateResource } from "../helper";
 
-describe("skupper-attached-connector-selector", () => {
+describe("skupper-selector", () => {
     it("passes a valid selector", async () => {
         assert.deepEqual(
             await validateResource(selector, connector("shop", "orders", { selector: "app=orders,tier in (api)" })),

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { connectorType } from "../../../policy/resources/type";
 import { connector, validateResource } from "../helper";
 
-describe("skupper-attached-connector-type", () => {
+describe("skupper-connector-type", () => {
     for (const type of [undefined, "", "tcp"]) {
         it(`passes type ${JSON.stringify(type)}`, async () => {
             assert.deepEqual(await validateResource(connectorType, connector("shop", "orders", { type })), []);

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { nameCollision } from "../../../policy/stack/nameCollision";
 import { connector, pair, validateStack } from "../helper";
 
-describe("skupper-attached-connector-name-collision", () => {
+describe("skupper-name-collision", () => {
     it("passes distinct names, and one name aimed at different sites", async () => {
         assert.deepEqual(
             await validateStack(nameCollision, [

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { pairing } from "../../../policy/stack/pairing";
 import { binding, connector, pair, validateStack } from "../helper";
 
-describe("skupper-attached-connector-pairing", () => {
+describe("skupper-pairing", () => {
     it("passes matching pairs", async () => {
         assert.deepEqual(await validateStack(pairing, [...pair("orders"), ...pair("payments")]), []);
     });
