@@ -24,6 +24,7 @@ export function skupperType(kind: SkupperKind): string {
 
 export const ATTACHED_CONNECTOR_TYPE = skupperType("AttachedConnector");
 export const ATTACHED_CONNECTOR_BINDING_TYPE = skupperType("AttachedConnectorBinding");
+export const LISTENER_TYPE = skupperType("Listener");
 
 /** The component's type token. */
 export const PAIR_TYPE = "skupper:index:AttachedConnectorPair";

@@ -79,3 +79,9 @@ export const MAX_TIMEOUT_SECONDS = 86400;
  * a change of the connector alone is awaited on the binding like any other.
  */
 export const CONNECTOR_DIGEST_SETTING = "pulumi.skupper.io/connector-digest";
+
+/**
+ * Set on a half declared alone (one team's half, in its own stack): its partner is
+ * declared elsewhere, so a stack with this half alone is not missing anything.
+ */
+export const PARTNER_ELSEWHERE = "pulumi.skupper.io/partner-declared-elsewhere";

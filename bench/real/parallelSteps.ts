@@ -1,7 +1,8 @@
-// Whether N new pairs become ready when the engine may run only P steps at once: each
-// half waits for the other, so halves waiting for partners that have no step yet can
-// hold every step. For each P, a fresh stack of the component and of the raw objects,
-// with a short timeout, and whether `up` succeeded.
+// Whether N new pairs become ready when the engine may run only P steps at once. A wait
+// that held a step for a partner with no step of its own would stall there; the pairs
+// wait only on the binding, after its connector (the raw objects as the policy pack
+// asks). For each P, a fresh stack of the component and of the raw objects, with a short
+// timeout, and whether `up` succeeded.
 import { benchStack, PROGRAMS, stackVariant } from "./variants";
 import { RealWorld, siteNamespace, workloadNamespace } from "./world";
 

@@ -23,9 +23,15 @@ export function explain(facts: Facts): string {
         return `no listener with routing key '${object.spec?.routingKey}' exists in the Skupper network yet (awaitListener is set; ${says})`;
     }
     const cause = causeInCluster(facts);
-    if (cause) return says ? `${cause} (${says})` : cause;
-    if (!says) return noStatus(facts);
-    return says;
+    const text = cause ? (says ? `${cause} (${says})` : cause) : says || noStatus(facts);
+    return text + siteNote(facts);
+}
+
+/** More than one Site in the site namespace: Skupper uses one, which may not be the one meant. */
+function siteNote({ sites, kind, namespace, object }: Facts): string {
+    if (!sites || sites.length < 2) return "";
+    const siteNamespace = kind === "AttachedConnectorBinding" ? namespace : object?.spec?.siteNamespace;
+    return `; note that namespace '${siteNamespace}' has ${sites.length} Skupper Sites (${sites.map((s) => s.name).join(", ")}), of which Skupper uses one`;
 }
 
 /** Skupper's status in its own words, with the awaited condition; "" when it wrote none. */
@@ -45,9 +51,6 @@ function causeInCluster(facts: Facts): string | undefined {
     const siteNamespace = kind === "AttachedConnectorBinding" ? facts.namespace : facts.object?.spec?.siteNamespace;
     if (sites?.length === 0) {
         return `namespace '${siteNamespace}' has no Skupper Site: Skupper handles attached connectors only through the Site of the site namespace; create one there`;
-    }
-    if (sites && sites.length > 1) {
-        return `namespace '${siteNamespace}' has ${sites.length} Skupper Sites (${sites.map((s) => s.name).join(", ")}): Skupper uses only one; delete the others`;
     }
     if (partner === null) {
         const partnerNamespace = facts.object?.spec?.[half.partnerNamespaceField];

@@ -26,19 +26,26 @@ function installedSdk(): string {
     return sdkDir;
 }
 
-/** Previews a Python program function with the real engine; returns what it plans to create. */
-function previewPython(moduleDir: string, module: string, fn: string): { creates?: Planned[]; error?: string } {
+/** Previews (or updates) a Python program function with the real engine; returns what it plans to create, or its error. */
+function runPython(
+    moduleDir: string,
+    module: string,
+    fn: string,
+    action: "preview" | "up" = "preview",
+    env: Record<string, string> = {},
+): { creates?: Planned[]; error?: string } {
     const { toolchain, stateDir } = e2e();
     const workDir = fs.mkdtempSync(path.join(stateDir, "python-"));
     const out = execFileSync(
         path.join(toolchain.dir, "python", "bin", "python"),
-        [path.join(__dirname, "python", "preview.py"), moduleDir, module, fn, workDir, toolchain.dir],
+        [path.join(__dirname, "python", "run.py"), moduleDir, module, fn, workDir, toolchain.dir, action],
         {
             encoding: "utf8",
             env: {
                 ...process.env,
                 ...pluginEnv(),
                 PYTHONPATH: installedSdk(),
+                ...env,
             },
             stdio: ["ignore", "pipe", "inherit"],
         },
@@ -50,19 +57,35 @@ describe("the component from Python, through the generated SDK and the plugin", 
     this.timeout(300000);
 
     it("plans the example's pair with one name, cross-references and routing key", () => {
-        const { creates, error } = previewPython(path.join(repoRoot, "examples", "python"), "example", "program");
+        const { creates, error } = runPython(path.join(repoRoot, "examples", "python"), "example", "program");
         assert.equal(error, undefined);
         assertExamplePair(creates!);
     });
 
     it("creates each half with the provider the Python program passes for it", () => {
-        const { creates, error } = previewPython(path.join(__dirname, "python"), "providers_program", "program");
+        const { creates, error } = runPython(path.join(__dirname, "python"), "providers_program", "program");
         assert.equal(error, undefined);
         assertProviderPerHalf(creates!, "workload-team", "site-team");
     });
 
     it("stops bad input from Python at preview, naming the field", () => {
-        const { error } = previewPython(path.join(__dirname, "python"), "providers_program", "bad_port");
+        const { error } = runPython(path.join(__dirname, "python"), "providers_program", "bad_port");
         assert.match(error ?? "", /port: 70000 is not an integer from 1 to 65535/);
+    });
+
+    it("explains a wait that failed, from inside the plugin, as in TypeScript", async () => {
+        const { env } = e2e();
+        const [shop, west] = [env.namespace("python-nosite-shop"), env.namespace("python-nosite-west")];
+        await env.createNamespaces(shop, west);
+        const { error } = runPython(path.join(__dirname, "python"), "providers_program", "pair_without_site", "up", {
+            PAIR_SHOP: shop,
+            PAIR_WEST: west,
+        });
+        assert.match(
+            error ?? "",
+            new RegExp(
+                `AttachedConnectorBinding ${west}/backend did not become Configured: namespace '${west}' has no Skupper Site`,
+            ),
+        );
     });
 });

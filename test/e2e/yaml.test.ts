@@ -130,7 +130,7 @@ resources:
             assert.match(
                 e.message,
                 new RegExp(
-                    `AttachedConnectorBinding ${west}/backend did not become Configured: Skupper wrote no status on it: is there a Skupper Site in namespace '${west}'\\?`,
+                    `AttachedConnectorBinding ${west}/backend did not become Configured: namespace '${west}' has no Skupper Site`,
                 ),
             );
             return true;

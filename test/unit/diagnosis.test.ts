@@ -108,14 +108,14 @@ describe("explaining a half that did not become ready", () => {
         assert.doesNotMatch(text, /includeNotReadyPods/);
     });
 
-    it("says the site namespace has no Site, or more than one", () => {
+    it("says the site namespace has no Site, and notes more than one", () => {
         assert.match(
             explain(bindingFacts({ sites: [], object: bindingObject(undefined) })),
             /^namespace 'west' has no Skupper Site: Skupper handles attached connectors only through the Site of the site namespace; create one there$/,
         );
         assert.match(
-            explain(bindingFacts({ sites: [{ name: "a" }, { name: "b" }] })),
-            /^namespace 'west' has 2 Skupper Sites \(a, b\): Skupper uses only one/,
+            explain(bindingFacts({ sites: [{ name: "a" }, { name: "b" }], pods: { all: [], matching: [] } })),
+            /^no pod runs in namespace 'shop'.*; note that namespace 'west' has 2 Skupper Sites \(a, b\), of which Skupper uses one$/,
         );
     });
 

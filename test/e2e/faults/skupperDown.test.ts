@@ -33,7 +33,7 @@ describe("faults: Skupper down or restarting", function () {
         await upSettled(world.stack);
     });
 
-    it("fails after timeoutSeconds while Skupper stays down, naming the half; the next up succeeds", async () => {
+    it("fails after timeoutSeconds while Skupper stays down, saying no controller handles the namespaces; the next up succeeds", async () => {
         const { env } = e2e();
         const world = await pairWorld("skupper-away", { args: { timeoutSeconds: 10 } });
         await env.stopProcess(env.skupperProcess);
@@ -45,9 +45,11 @@ describe("faults: Skupper down or restarting", function () {
         assert.match(
             error.message,
             new RegExp(
-                `AttachedConnector ${world.shop}/backend did not become Ready: Skupper wrote no status on it: either no Skupper controller watches this namespace`,
+                `AttachedConnectorBinding ${world.west}/backend did not become Configured: Skupper wrote no status on it; its partner has none either: ` +
+                    `no Skupper controller handles namespaces '${world.shop}' and '${world.west}'\\. Skupper's controller must run cluster-wide, or watch both namespaces`,
             ),
         );
+        console.log(`      ${error.message.split("\n").find((l) => l.includes("did not become"))}`);
 
         await env.startProcess(env.skupperProcess);
         const outputs = await upSettled(world.stack);

@@ -21,6 +21,8 @@ export const tested = {
     kubernetes: rootPackage.devDependencies["@pulumi/kubernetes"],
     typescript: rootPackage.devDependencies.typescript,
     nodeTypes: rootPackage.devDependencies["@types/node"],
+    mocha: rootPackage.devDependencies.mocha,
+    mochaTypes: rootPackage.devDependencies["@types/mocha"],
 };
 
 const folders: string[] = [];

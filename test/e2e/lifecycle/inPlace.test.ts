@@ -1,13 +1,14 @@
-// Scenario 3: changes Skupper reconciles in place. routingKey, port, selector (a
-// set-based one too) and exposePodsByName change without replacing either half: both
-// UIDs stay, and the pair is ready again for the new generation.
+// Changes Skupper reconciles in place, of either half alone or of both: neither half is
+// replaced (both UIDs stay), and every up returns only once Skupper has configured both
+// halves for their new generation (a change of the connector alone is awaited on the
+// binding, through the digest of the connector's spec in its settings).
 import * as assert from "node:assert/strict";
 import { condition, live, pairWorld, upSettled } from "./pairWorld";
 
 describe("lifecycle: in-place changes", function () {
     this.timeout(600000);
 
-    it("updates routingKey, port, selector and exposePodsByName in place and is ready for the new generation", async () => {
+    it("updates either half in place and returns ready for the new generation of both", async () => {
         const world = await pairWorld("in-place");
         assert.equal((await upSettled(world.stack)).ready, true);
         const uids = async () => [
@@ -17,14 +18,29 @@ describe("lifecycle: in-place changes", function () {
         const original = await uids();
 
         const steps = [
-            { routingKey: "backend-v2", port: 9090 },
+            { port: 9090 },
+            { routingKey: "backend-v2" },
+            { connectorSettings: { team: "shop" } },
+            { tlsCredentials: "backend-tls" },
+            { bindingSettings: { team: "west" } },
             { selector: "app in (backend),tier notin (batch)", exposePodsByName: true },
         ];
         for (const change of steps) {
             Object.assign(world.args, change);
+            const generations = async () => [
+                (await live("AttachedConnector", world.shop, "backend"))?.metadata.generation,
+                (await live("AttachedConnectorBinding", world.west, "backend"))?.metadata.generation,
+            ];
+            const before = await generations();
             const outputs = await upSettled(world.stack);
+            // ready is read back right after the wait: both halves configured for their current generation.
             assert.equal(outputs.ready, true, `ready after ${JSON.stringify(change)}`);
             assert.deepEqual(await uids(), original, `${JSON.stringify(change)} replaced a half`);
+            const after = await generations();
+            assert.ok(
+                after[1]! > before[1]!,
+                `${JSON.stringify(change)} is awaited on a new generation of the binding`,
+            );
         }
 
         const connector = await live("AttachedConnector", world.shop, "backend");

@@ -21,3 +21,10 @@ def program() -> None:
 def bad_port() -> None:
     skupper.AttachedConnectorPair(
         "backend", connector_namespace="example-shop", site_namespace="example-west", port=70000, selector="app=backend")
+
+
+def pair_without_site() -> None:
+    """A pair whose site namespace (PAIR_WEST, like PAIR_SHOP made by the test) has no Skupper Site."""
+    skupper.AttachedConnectorPair(
+        "backend", connector_namespace=os.environ["PAIR_SHOP"], site_namespace=os.environ["PAIR_WEST"],
+        port=8080, selector="app=backend", timeout_seconds=10)

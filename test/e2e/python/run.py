@@ -1,8 +1,9 @@
-"""Previews a Python program with the real engine through the Automation API (which
-hosts the program itself, so no Python language host is needed), and prints what it
-plans to create as JSON: [{type, inputs, provider}].
+"""Previews (or, with `up`, updates) a Python program with the real engine through the
+Automation API (which hosts the program itself, so no Python language host is needed),
+and prints as JSON what it plans to create, {"creates": [{type, inputs, provider}]}, or
+its error, {"error": "..."}.
 
-Usage: preview.py MODULE_DIR MODULE FUNCTION WORK_DIR PULUMI_ROOT
+Usage: run.py MODULE_DIR MODULE FUNCTION WORK_DIR PULUMI_ROOT [preview|up]
 """
 import importlib
 import json
@@ -14,6 +15,7 @@ from pulumi import automation as auto
 
 def main() -> None:
     module_dir, module, function, work_dir, pulumi_root = sys.argv[1:6]
+    action = sys.argv[6] if len(sys.argv) > 6 else "preview"
     sys.path.insert(0, module_dir)
     program = getattr(importlib.import_module(module), function)
     stack = auto.create_or_select_stack(
@@ -34,7 +36,10 @@ def main() -> None:
             creates.append({"type": pre.metadata.type, "inputs": pre.metadata.new.inputs, "provider": pre.metadata.new.provider})
 
     try:
-        stack.preview(on_event=on_event)
+        if action == "up":
+            stack.up(on_event=on_event)
+        else:
+            stack.preview(on_event=on_event)
     except auto.CommandError as error:
         print(json.dumps({"error": str(error)}))
         return

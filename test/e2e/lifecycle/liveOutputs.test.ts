@@ -1,0 +1,94 @@
+// The outputs are Skupper's status at the end of every up, even one that changes nothing:
+// a listener that appeared since shows on the next plain up, pods that went away show as
+// not ready. With awaitListener, up blocks until a listener appears.
+import * as assert from "node:assert/strict";
+import { UpResult } from "@pulumi/pulumi/automation";
+import { scaleDeployment } from "../../../localenv/cluster/objects";
+import { sleep, waitFor } from "../../../localenv/cluster/processes";
+import { writeRemoteListener } from "../../../localenv/doubles/remoteListener";
+import { e2e, upInBackground } from "../harness";
+import { assertSettled, changed, condition, live, outputsOf, pairWorld, upSettled } from "./pairWorld";
+
+/** A plain up that changes nothing in the cluster: it only reads the halves afresh. */
+function assertNothingChanged(result: UpResult): void {
+    assert.deepEqual(changed(result.summary.resourceChanges ?? {}), {}, JSON.stringify(result.summary.resourceChanges));
+}
+
+describe("lifecycle: live outputs after every up", function () {
+    this.timeout(600000);
+
+    it("reports a listener that appeared since on the next plain up", async () => {
+        const world = await pairWorld("listener");
+        const before = await upSettled(world.stack);
+        assert.deepEqual([before.ready, before.hasMatchingListener], [true, false]);
+
+        await writeRemoteListener(e2e().kube, world.west, "backend");
+        await waitFor(
+            "Skupper to see the listener",
+            async () =>
+                (await live("AttachedConnectorBinding", world.west, "backend"))?.status?.hasMatchingListener ||
+                undefined,
+            60000,
+        );
+        const result = await world.stack.up();
+        assertNothingChanged(result);
+        const after = outputsOf(result);
+        assert.equal(after.hasMatchingListener, true);
+        assert.equal(after.bindingStatus, "Ready");
+        assert.equal(after.ready, true);
+        assert.equal(
+            condition(await live("AttachedConnectorBinding", world.west, "backend"), "Matched")?.status,
+            "True",
+        );
+        await assertSettled(world.stack);
+    });
+
+    it("reports pods that went away as not ready on the next plain up, and ready once they are back", async () => {
+        const { kube } = e2e();
+        const world = await pairWorld("pods-gone");
+        assert.equal((await upSettled(world.stack)).ready, true);
+
+        await scaleDeployment(kube, world.shop, "backend", 0);
+        await waitFor(
+            "Skupper to see the pods go",
+            async () =>
+                (await live("AttachedConnector", world.shop, "backend"))?.status?.message ===
+                    "No matches for selector" || undefined,
+            60000,
+        );
+        const gone = await world.stack.up();
+        assertNothingChanged(gone);
+        assert.deepEqual([outputsOf(gone).ready, outputsOf(gone).connectorMessage], [false, "No matches for selector"]);
+
+        await scaleDeployment(kube, world.shop, "backend", 1);
+        await waitFor(
+            "Skupper to see the pod back",
+            async () =>
+                (await live("AttachedConnector", world.shop, "backend"))?.status?.status === "Ready" || undefined,
+            60000,
+        );
+        const back = await world.stack.up();
+        assertNothingChanged(back);
+        assert.equal(outputsOf(back).ready, true);
+    });
+
+    it("with awaitListener, blocks up until the listener appears", async () => {
+        const world = await pairWorld("await-listener", { args: { awaitListener: true, routingKey: "orders" } });
+        const up = upInBackground(world.stack);
+        await sleep(10000);
+        assert.equal(up.returned(), false, "up returned before any listener existed");
+        const binding = await live("AttachedConnectorBinding", world.west, "backend");
+        assert.equal(
+            condition(binding, "Configured")?.status,
+            "True",
+            "the binding is configured; only the listener is missing",
+        );
+
+        await writeRemoteListener(e2e().kube, world.west, "orders");
+        const outputs = outputsOf(await up.result);
+        assert.equal(outputs.hasMatchingListener, true);
+        assert.equal(outputs.bindingStatus, "Ready");
+        assert.equal(outputs.ready, true);
+        await assertSettled(world.stack);
+    });
+});
