@@ -21,6 +21,8 @@ export interface Half {
     /** `kubectl get` short name. */
     shortName: string;
     plural: string;
+    /** Skupper's status message on this half while its partner is missing. */
+    partnerMissing: string;
 }
 
 export const halves: Record<HalfKind, Half> = {
@@ -33,6 +35,7 @@ export const halves: Record<HalfKind, Half> = {
         owner: "the workload team",
         shortName: skupperKinds.AttachedConnector.shortNames[0],
         plural: skupperKinds.AttachedConnector.plural,
+        partnerMissing: "No matching AttachedConnectorBinding in site namespace",
     },
     AttachedConnectorBinding: {
         kind: "AttachedConnectorBinding",
@@ -43,6 +46,7 @@ export const halves: Record<HalfKind, Half> = {
         owner: "the site team",
         shortName: skupperKinds.AttachedConnectorBinding.shortNames[0],
         plural: skupperKinds.AttachedConnectorBinding.plural,
+        partnerMissing: "No matching AttachedConnector",
     },
 };
 

@@ -2,15 +2,15 @@
 // AttachedConnectorBinding as one checked, consistent, awaited pair.
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { ATTACHED_CONNECTOR_TYPE, PAIR_TYPE } from "../constants";
+import { PAIR_TYPE } from "../constants";
 import { AttachedConnector, AttachedConnectorBinding, Condition } from "../crds";
-import { diagnoseHalves } from "../diagnosis/hook";
 import { DEFAULT_TIMEOUT_SECONDS, waitFor } from "../halves";
 import { Wait } from "../providerAnnotations";
-import { conditionsOf, halfConfigured, statusMessage, statusText } from "../status";
 import { pairArgsSchema, ResolvedPairArgs } from "../validation/args";
 import { Arguments, checkProviders } from "./arguments";
 import { bindingArgs, BindingFields, connectorArgs, connectorDigestUses, ConnectorFields } from "./halfObjects";
+import { halfHooks } from "./halfHooks";
+import { readBack, statusOutputs } from "./liveStatus";
 
 export interface AttachedConnectorPairArgs {
     /** The namespace of the workload; the AttachedConnector is created here. */
@@ -99,14 +99,11 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         );
         super(AttachedConnectorPair.__pulumiType, name, {}, opts);
 
-        // A half that fails is explained from the cluster; this process can read it when
-        // the half goes through the default provider's cluster.
-        const viaDefault = this.getProvider(ATTACHED_CONNECTOR_TYPE) === undefined;
-        const diagnosis = diagnoseHalves(`${name}-diagnosis`, {
-            AttachedConnector: viaDefault && connectorProvider === undefined,
-            AttachedConnectorBinding: viaDefault && bindingProvider === undefined,
+        // A half that fails is explained from the cluster (see diagnosis/).
+        const hooks = halfHooks(this, name, {
+            AttachedConnector: connectorProvider,
+            AttachedConnectorBinding: bindingProvider,
         });
-        const hooks = diagnosis ? { onError: [diagnosis] } : undefined;
 
         // The waits (see halves.ts): the connector is created first and not awaited; the
         // binding after it, awaited. Skupper writes the binding's Configured together with
@@ -141,42 +138,30 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
             },
         );
 
-        // The halves as Skupper reports them now: read afresh on every update and preview,
-        // after the wait, so the outputs are live even when nothing changed.
-        const live = { parent: this, dependsOn: [binding] };
-        const connectorNow = AttachedConnector.get(`${name}-connector-status`, connector.id, {
-            ...live,
+        // The halves as Skupper reports them now, after the binding's wait.
+        const connectorNow = readBack(AttachedConnector, `${name}-connector-status`, binding, {
+            parent: this,
             provider: connectorProvider,
         });
-        const bindingNow = AttachedConnectorBinding.get(`${name}-binding-status`, binding.id, {
-            ...live,
+        const bindingNow = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, {
+            parent: this,
             provider: bindingProvider,
         });
+        const connectorLive = statusOutputs(connectorNow, "Ready");
+        const bindingLive = statusOutputs(bindingNow, "Configured");
 
         this.objectName = connector.metadata.name;
         this.connectorNamespace = connector.metadata.namespace;
         this.siteNamespace = binding.metadata.namespace;
         this.routingKey = binding.spec.routingKey;
-        this.connectorStatus = connectorNow.status.apply(statusText);
-        this.connectorMessage = connectorNow.status.apply(statusMessage);
-        this.bindingStatus = bindingNow.status.apply(statusText);
-        this.bindingMessage = bindingNow.status.apply(statusMessage);
+        this.connectorStatus = connectorLive.status;
+        this.connectorMessage = connectorLive.message;
+        this.bindingStatus = bindingLive.status;
+        this.bindingMessage = bindingLive.message;
         this.hasMatchingListener = bindingNow.status.apply((s) => s?.hasMatchingListener ?? false);
-        this.connectorConditions = connectorNow.status.apply(conditionsOf);
-        this.bindingConditions = bindingNow.status.apply(conditionsOf);
-        // Nested applies rather than pulumi.all, which first copies each of the four whole
-        // objects into an Output of its own.
-        this.ready = connectorNow.metadata.apply((cm) =>
-            connectorNow.status.apply((cs) =>
-                bindingNow.metadata.apply((bm) =>
-                    bindingNow.status.apply(
-                        (bs) =>
-                            halfConfigured("AttachedConnector", cm, cs) &&
-                            halfConfigured("AttachedConnectorBinding", bm, bs),
-                    ),
-                ),
-            ),
-        );
+        this.connectorConditions = connectorLive.conditions;
+        this.bindingConditions = bindingLive.conditions;
+        this.ready = pulumi.all([connectorLive.ready, bindingLive.ready]).apply(([c, b]) => c && b);
 
         this.registerOutputs({
             objectName: this.objectName,

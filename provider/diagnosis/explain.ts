@@ -56,7 +56,11 @@ function causeInCluster(facts: Facts): string | undefined {
         const partnerNamespace = facts.object?.spec?.[half.partnerNamespaceField];
         return `the ${half.partner} '${name}' does not exist in namespace '${partnerNamespace}' (${half.partnerNamespaceField}): ${halves[half.partner].owner} must create it`;
     }
-    if (partner && !hasStatus(partner) && facts.object?.status?.message === "No matching AttachedConnector") {
+    if (
+        partner &&
+        !hasStatus(partner) &&
+        facts.object?.status?.message === halves.AttachedConnectorBinding.partnerMissing
+    ) {
         return `the AttachedConnector '${name}' in namespace '${partner.metadata?.namespace}' has no status: no Skupper controller watches that namespace. ${WATCH_BOTH}`;
     }
     if (pods) return podCause(facts, pods);

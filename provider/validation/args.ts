@@ -57,73 +57,107 @@ const timeoutSeconds = ruled(
     rules.checkTimeoutSeconds,
 );
 
+const bindingReference = z.strictObject(
+    {
+        namespace,
+        name: objectName,
+    },
+    { error: "expected the binding's namespace and name, { namespace, name }" },
+);
+
 /** Every argument any component takes, with its rules, as its resolved (plain) value. */
 const argumentFields = {
     connectorNamespace: namespace,
     siteNamespace: namespace,
+    namespace,
     port: ruled(
         z.number(missingOr(rules.ruleDescriptions.port, `expected ${rules.ruleDescriptions.port}`)),
         rules.checkPort,
     ),
     selector: text(rules.checkSelector, rules.ruleDescriptions.selector),
-    routingKey: text(rules.checkRoutingKey, rules.ruleDescriptions.routingKey).optional(),
-    objectName: objectName.optional(),
-    tlsCredentials: objectName.optional(),
+    routingKey: text(rules.checkRoutingKey, rules.ruleDescriptions.routingKey),
+    host: text(rules.checkServiceName, rules.ruleDescriptions.host),
+    objectName,
+    tlsCredentials: objectName,
     useClientCert: flag,
     includeNotReadyPods: flag,
-    type: text((v) => rules.checkType(v), rules.ruleDescriptions.type).optional(),
+    type: text((v) => rules.checkType(v), rules.ruleDescriptions.type),
     exposePodsByName: flag,
-    connectorSettings: stringMap.optional(),
-    bindingSettings: bindingSettings.optional(),
-    settings: stringMap.optional(),
-    labels: labels.optional(),
-    annotations: annotations.optional(),
+    connectorSettings: stringMap,
+    bindingSettings,
+    settings: stringMap,
+    labels,
+    annotations,
     awaitListener: flag,
     awaitPartner: flag,
+    awaitConnector: flag,
     skipAwait: flag,
-    timeoutSeconds: timeoutSeconds.optional(),
+    timeoutSeconds,
+    binding: bindingReference,
 };
 
 type FieldName = keyof typeof argumentFields;
-const pick = <K extends FieldName>(...names: K[]) =>
-    z.strictObject(Object.fromEntries(names.map((n) => [n, argumentFields[n]])) as Pick<typeof argumentFields, K>);
 
-const connectorFields = ["port", "selector", "tlsCredentials", "useClientCert", "includeNotReadyPods", "type"] as const;
-const common = [
-    "connectorNamespace",
-    "siteNamespace",
-    "objectName",
-    "labels",
-    "annotations",
-    "timeoutSeconds",
-] as const;
+/** A component's schema: the required arguments, and the optional ones. */
+function pick<R extends FieldName, O extends FieldName>(required: readonly R[], optional: readonly O[]) {
+    const shape = Object.fromEntries([
+        ...required.map((n) => [n, argumentFields[n]]),
+        ...optional.map((n) => [n, argumentFields[n].optional()]),
+    ]);
+    return z.strictObject(
+        shape as { [K in R]: (typeof argumentFields)[K] } & {
+            [K in O]: z.ZodOptional<(typeof argumentFields)[K]>;
+        },
+    );
+}
+
+const objectOptions = ["objectName", "labels", "annotations", "timeoutSeconds"] as const;
+const connectorOptions = ["tlsCredentials", "useClientCert", "includeNotReadyPods", "type"] as const;
 
 /** The plain (resolved) inputs of AttachedConnectorPair, with their rules. */
 export const pairArgsSchema = pick(
-    ...common,
-    ...connectorFields,
-    "routingKey",
-    "exposePodsByName",
-    "connectorSettings",
-    "bindingSettings",
-    "awaitListener",
-    "skipAwait",
+    ["connectorNamespace", "siteNamespace", "port", "selector"],
+    [
+        ...objectOptions,
+        ...connectorOptions,
+        "routingKey",
+        "exposePodsByName",
+        "connectorSettings",
+        "bindingSettings",
+        "awaitListener",
+        "skipAwait",
+    ],
 );
 /** The workload team's half alone. */
-export const connectorHalfArgsSchema = pick(...common, ...connectorFields, "settings", "awaitPartner");
+export const workloadHalfArgsSchema = pick(
+    ["connectorNamespace", "siteNamespace", "port", "selector"],
+    [...objectOptions, ...connectorOptions, "settings", "awaitPartner"],
+);
 /** The site team's half alone. */
-export const bindingHalfArgsSchema = pick(
-    ...common,
-    "routingKey",
-    "exposePodsByName",
-    "settings",
-    "awaitPartner",
-    "awaitListener",
+export const siteHalfArgsSchema = pick(
+    ["siteNamespace", "connectorNamespace"],
+    [...objectOptions, "routingKey", "exposePodsByName", "settings", "awaitPartner", "awaitListener"],
+);
+/** A listener for a routing key in a consuming site. */
+export const listenerArgsSchema = pick(
+    ["namespace", "routingKey", "port"],
+    [
+        ...objectOptions,
+        "host",
+        "tlsCredentials",
+        "type",
+        "exposePodsByName",
+        "settings",
+        "awaitConnector",
+        "skipAwait",
+        "binding",
+    ],
 );
 
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
-export type ResolvedConnectorHalfArgs = z.infer<typeof connectorHalfArgsSchema>;
-export type ResolvedBindingHalfArgs = z.infer<typeof bindingHalfArgsSchema>;
+export type ResolvedWorkloadHalfArgs = z.infer<typeof workloadHalfArgsSchema>;
+export type ResolvedSiteHalfArgs = z.infer<typeof siteHalfArgsSchema>;
+export type ResolvedListenerArgs = z.infer<typeof listenerArgsSchema>;
 
 /** A component's arguments: its name in messages, its schema, and the names it takes besides (providers). */
 export interface ArgumentsOf {

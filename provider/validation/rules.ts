@@ -2,20 +2,15 @@
 // input validation, the README and the policy pack all use these. Skupper's CRDs check
 // only types and required fields, so these rules close that gap. Each rule returns
 // undefined when the value is fine, or a sentence saying what is wrong.
-// This module depends only on its dependency-free siblings (quote.ts, selector.ts), so
-// the policy pack can carry it as it is.
-
+// This module depends only on dependency-free modules (quote.ts, selector.ts and
+// ../halves.ts), so the policy pack can carry it as it is.
+import { MAX_TIMEOUT_SECONDS } from "../halves";
 import { quote } from "./quote";
 import { parseSelector, Requirement } from "./selector";
 
-export { quote };
+export { MAX_TIMEOUT_SECONDS, quote };
 
 export type RuleResult = string | undefined;
-
-/** The longest wait the component accepts: the Kubernetes provider turns it into a Go duration. */
-import { MAX_TIMEOUT_SECONDS } from "../halves";
-
-export { MAX_TIMEOUT_SECONDS };
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -30,10 +25,11 @@ export const ruleDescriptions = {
         "a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
     namespace:
         "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+    host: "a DNS-1123 label (it names the Service Skupper creates for the listener): at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
     distinctNamespaces: "the connector and site namespaces must differ",
     port: "an integer from 1 to 65535",
     selector: "a non-empty Kubernetes label selector, such as app=backend or app=db,tier in (primary)",
-    type: "empty or tcp (the only type Skupper implements for attached connectors)",
+    type: "empty or tcp (the only type Skupper implements)",
     timeoutSeconds: `an integer from 1 to ${MAX_TIMEOUT_SECONDS} (seconds, at most one day)`,
     settings: "a map of strings to strings",
     routingKeyPrefix:
@@ -57,6 +53,11 @@ export function checkRoutingKey(value: string): RuleResult {
 
 export function checkNamespace(value: string): RuleResult {
     return dns1123(value, DNS1123_LABEL, 63, ruleDescriptions.namespace);
+}
+
+/** A listener's host: Skupper creates a Service of that name, so it is a DNS-1123 label. */
+export function checkServiceName(value: string): RuleResult {
+    return dns1123(value, DNS1123_LABEL, 63, ruleDescriptions.host);
 }
 
 export function checkPort(value: unknown): RuleResult {

@@ -1,0 +1,20 @@
+// The error hook of a component's halves (see diagnosis/hook.ts), told which halves this
+// process can read back: those created through the default provider's cluster.
+import * as pulumi from "@pulumi/pulumi";
+import { ATTACHED_CONNECTOR_TYPE } from "../constants";
+import { diagnoseHalves } from "../diagnosis/hook";
+import { HalfKind } from "../halves";
+
+/** The `hooks` option for the halves; `ownProvider` names the halves given a provider of their own. */
+export function halfHooks(
+    component: pulumi.ComponentResource,
+    name: string,
+    ownProvider: Partial<Record<HalfKind, unknown>> = {},
+): pulumi.ResourceHookBinding | undefined {
+    const viaDefault = component.getProvider(ATTACHED_CONNECTOR_TYPE) === undefined;
+    const hook = diagnoseHalves(`${name}-diagnosis`, {
+        AttachedConnector: viaDefault && ownProvider.AttachedConnector === undefined,
+        AttachedConnectorBinding: viaDefault && ownProvider.AttachedConnectorBinding === undefined,
+    });
+    return hook ? { onError: [hook] } : undefined;
+}

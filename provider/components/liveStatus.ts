@@ -1,0 +1,44 @@
+// The status Skupper reports on an object, as a component's outputs: the object is read
+// back (a read resource, which the engine reads afresh on every update and preview,
+// after the object's own create or update and its wait), so the outputs are live after
+// every `up`, even one that changes nothing.
+import * as pulumi from "@pulumi/pulumi";
+import { Condition, SkupperStatus } from "../crds";
+import { conditionHolds, conditionsOf, statusMessage, statusText } from "../status";
+
+/** What the typed resources share: a static `get` by id `namespace/name`, and their outputs. */
+interface Readable<T> {
+    get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): T;
+}
+
+interface Live {
+    metadata: pulumi.Output<{ generation?: number }>;
+    status: pulumi.Output<SkupperStatus | undefined>;
+}
+
+/** The object as it is now, read after `created` (and whatever else `opts.dependsOn` names). */
+export function readBack<T extends pulumi.CustomResource>(
+    kind: Readable<T>,
+    name: string,
+    created: pulumi.CustomResource,
+    opts: pulumi.CustomResourceOptions,
+): T {
+    return kind.get(name, created.id, { dependsOn: [created], ...opts });
+}
+
+export interface StatusOutputs {
+    status: pulumi.Output<string>;
+    message: pulumi.Output<string>;
+    conditions: pulumi.Output<Condition[]>;
+    /** The condition holds for the object's current generation. */
+    ready: pulumi.Output<boolean>;
+}
+
+export function statusOutputs(live: Live, readyCondition: string): StatusOutputs {
+    return {
+        status: live.status.apply(statusText),
+        message: live.status.apply(statusMessage),
+        conditions: live.status.apply(conditionsOf),
+        ready: live.metadata.apply((m) => live.status.apply((s) => conditionHolds(s, readyCondition, m?.generation))),
+    };
+}

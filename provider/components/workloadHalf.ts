@@ -1,0 +1,124 @@
+// WorkloadHalf: the workload team's half of an attached connector, declared in its own
+// stack: the AttachedConnector that offers the team's pods to a site namespace. The site
+// team declares the other half (SiteHalf) in its stack.
+import * as pulumi from "@pulumi/pulumi";
+import { AttachedConnector, Condition } from "../crds";
+import { waitingFor } from "../diagnosis/waitingFor";
+import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, waitFor } from "../halves";
+import { Wait } from "../providerAnnotations";
+import { ResolvedWorkloadHalfArgs, workloadHalfArgsSchema } from "../validation/args";
+import { Arguments } from "./arguments";
+import { connectorArgs, ConnectorFields } from "./halfObjects";
+import { halfHooks } from "./halfHooks";
+import { readBack, statusOutputs } from "./liveStatus";
+
+export interface WorkloadHalfArgs {
+    /** The namespace of the workload; the AttachedConnector is created here. */
+    connectorNamespace: pulumi.Input<string>;
+    /** The site namespace whose binding may use the workload (the site team's namespace). */
+    siteNamespace: pulumi.Input<string>;
+    /** The port on the workload's pods (an integer from 1 to 65535). */
+    port: pulumi.Input<number>;
+    /** A non-empty label selector for the workload's pods, e.g. `app=backend`. */
+    selector: pulumi.Input<string>;
+    /** The name of the AttachedConnector, which the site team's binding must share. Defaults to the resource name. */
+    objectName?: pulumi.Input<string>;
+    /** A Secret in the site namespace with the TLS bundle for router-to-workload traffic. */
+    tlsCredentials?: pulumi.Input<string>;
+    /** Send the client certificate of tlsCredentials (mutual TLS). */
+    useClientCert?: pulumi.Input<boolean>;
+    /** Also route to pods that are Running but not Ready. */
+    includeNotReadyPods?: pulumi.Input<boolean>;
+    /** The protocol: empty or `tcp`, the only one Skupper implements. */
+    type?: pulumi.Input<string>;
+    /** `spec.settings` (accepted, but not read by Skupper). */
+    settings?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Labels for the object. */
+    labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Annotations for the object (the pulumi.com/ await annotations are set by the component). */
+    annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Wait until the site team's binding exists and Skupper has configured the pair. Default false. */
+    awaitPartner?: pulumi.Input<boolean>;
+    /** With awaitPartner, how long to wait, in seconds (an integer). Default 300. */
+    timeoutSeconds?: pulumi.Input<number>;
+}
+
+/**
+ * The workload team's half of an attached connector: an AttachedConnector in its own
+ * namespace. By default `up` does not wait for the site team: the half is created and its
+ * status reported (`waitingFor` names what is missing); the next `up` after the site
+ * team's reports `ready: true`.
+ */
+export class WorkloadHalf extends pulumi.ComponentResource {
+    public static readonly __pulumiType = "skupper:index:WorkloadHalf";
+
+    /** The AttachedConnector's name, which the site team's binding must share. */
+    public readonly objectName: pulumi.Output<string>;
+    public readonly connectorNamespace: pulumi.Output<string>;
+    public readonly siteNamespace: pulumi.Output<string>;
+    /** Skupper's `status.status` (Pending, Ready or Error), or "". */
+    public readonly status: pulumi.Output<string>;
+    /** Skupper's `status.message`, or "". */
+    public readonly message: pulumi.Output<string>;
+    public readonly conditions: pulumi.Output<Condition[]>;
+    /** Skupper has configured the pair (the connector is Ready) for its current generation. */
+    public readonly ready: pulumi.Output<boolean>;
+    /** What the half waits for, in a sentence (the site team's binding, say); "" once ready. */
+    public readonly waitingFor: pulumi.Output<string>;
+
+    constructor(name: string, args: WorkloadHalfArgs, opts?: pulumi.ComponentResourceOptions) {
+        const a = new Arguments<Resolved>(
+            { component: "WorkloadHalf", schema: workloadHalfArgsSchema },
+            name,
+            { ...(args ?? {}) },
+            (v) => withDefaults(name, v as ResolvedWorkloadHalfArgs),
+        );
+        super(WorkloadHalf.__pulumiType, name, {}, opts);
+
+        const connector = new AttachedConnector(
+            `${name}-connector`,
+            connectorArgs(a, wait, ["awaitPartner", "timeoutSeconds"], { connectorSettings: "settings" }),
+            { parent: this, dependsOn: a.checkedFirst, deleteBeforeReplace: true, hooks: halfHooks(this, name) },
+        );
+        const now = readBack(AttachedConnector, `${name}-connector-status`, connector, { parent: this });
+        const live = statusOutputs(now, "Ready");
+
+        this.objectName = connector.metadata.name;
+        this.connectorNamespace = connector.metadata.namespace;
+        this.siteNamespace = connector.spec.siteNamespace;
+        this.status = live.status;
+        this.message = live.message;
+        this.conditions = live.conditions;
+        this.ready = live.ready;
+        this.waitingFor = pulumi
+            .all([now.metadata, now.spec, now.status])
+            .apply(([metadata, spec, status]) => waitingFor("AttachedConnector", { metadata, spec, status }));
+        this.registerOutputs({
+            objectName: this.objectName,
+            connectorNamespace: this.connectorNamespace,
+            siteNamespace: this.siteNamespace,
+            status: this.status,
+            message: this.message,
+            conditions: this.conditions,
+            ready: this.ready,
+            waitingFor: this.waitingFor,
+        });
+    }
+}
+
+type Resolved = ConnectorFields & { awaitPartner: boolean; timeoutSeconds: number };
+
+function withDefaults(name: string, a: ResolvedWorkloadHalfArgs): Resolved {
+    const { settings, ...rest } = a;
+    return {
+        ...rest,
+        objectName: a.objectName ?? name,
+        connectorSettings: settings,
+        annotations: { ...a.annotations, [PARTNER_ELSEWHERE]: "true" },
+        awaitPartner: a.awaitPartner ?? false,
+        timeoutSeconds: a.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    };
+}
+
+const wait = (a: Resolved): Wait =>
+    a.awaitPartner ? { waitFor: waitFor("AttachedConnector", {}), timeoutSeconds: a.timeoutSeconds } : "none";
