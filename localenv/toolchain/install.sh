@@ -2,6 +2,8 @@
 # Provides the pinned binaries the end-to-end tier and the demo need, building each
 # from Go modules into a per-user cache keyed by version. Idempotent and resumable:
 # a finished binary is reused, an interrupted build restarts from Go's own caches.
+# Runs on one machine share the cache: one builds a tool, the others wait for it and
+# reuse it (lock.sh).
 #
 # The pins live in package.json ("dependencies" for the npm packages whose engine and
 # provider must match, "toolchain" for the rest).
@@ -97,6 +99,10 @@ run_logged() {
   log "$name: built in $((SECONDS - start))s"
 }
 
+# One builder per tool across the runs that share the cache (provide_tool).
+# shellcheck source=lock.sh
+source "$here/lock.sh"
+
 # How each tool is built from its Go module (build_* functions and their helpers).
 # shellcheck source=builds.sh
 source "$here/builds.sh"
@@ -107,7 +113,8 @@ provide() {
   local name=$1 var=$2 version=$3 built=$4 fn=$5 cold=$6; shift 6
   step "$name $version (cold build: $cold)"
   if use_existing "$name" "$var" "$version" "$@"; then return; fi
-  if [ ! -x "$built" ]; then (run_logged "$name-$version" "$fn"); fi
+  local folder=${built%/*}
+  provide_tool "${folder##*/}" "$built" run_logged "$name-$version" "$fn"
   ln -sfn "$built" "$bindir/$name"
   log "$name $version: $built"
 }
@@ -143,13 +150,14 @@ provide pulumi-language-yaml PULUMI_LANGUAGE_YAML "$PULUMI_YAML_VERSION" \
 # The Python SDKs the Python example and its tests import, at the npm pins' versions.
 venv="$cache/python/pulumi-$PULUMI_VERSION.k8s-$K8S_PROVIDER_VERSION"
 step "python: pulumi ${PULUMI_VERSION#v} and pulumi-kubernetes ${K8S_PROVIDER_VERSION#v} (first install: about 1 min)"
-if [ ! -f "$venv/.complete" ]; then
+install_python() {
   log "python: installing into $venv"
   rm -rf "$venv" && python3 -m venv "$venv"
   "$venv/bin/pip" install "pulumi==${PULUMI_VERSION#v}" "pulumi-kubernetes==${K8S_PROVIDER_VERSION#v}" \
     >"$cache/logs/python.log" 2>&1 || die "python: pip install failed, see $cache/logs/python.log"
   touch "$venv/.complete"
-fi
+}
+provide_tool "python-${venv##*/}" "$venv/.complete" install_python
 ln -sfn "$venv" "$toolchain/python"
 log "python: $venv"
 
@@ -160,7 +168,7 @@ skupper_ver=${SKUPPER_MODULE#*@}
 skupper_built="$cache/tools/skupper-$skupper_ver"
 step "skupper-controller $skupper_ver"
 if [ -x "$skupper_built/controller" ] || go mod download "$SKUPPER_MODULE" >"$cache/logs/skupper-download.log" 2>&1; then
-  if [ ! -x "$skupper_built/controller" ]; then (run_logged "skupper-controller-$skupper_ver" build_skupper); fi
+  provide_tool "${skupper_built##*/}" "$skupper_built/controller" run_logged "skupper-controller-$skupper_ver" build_skupper
   ln -sfn "$skupper_built/controller" "$bindir/skupper-controller"
   ln -sfn "$skupper_built/crds" "$toolchain/skupper-crds"
   log "skupper-controller $skupper_ver: $skupper_built/controller"

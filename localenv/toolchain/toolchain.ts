@@ -54,9 +54,18 @@ function isExecutable(file: string): boolean {
 }
 
 /**
+ * Whether a line of install.sh's progress says it builds something, or waits for another
+ * run that builds it: from that line on, the progress is shown.
+ */
+export function showsProgress(line: string): boolean {
+    return /: (building \(log: |waiting for another run)/.test(line);
+}
+
+/**
  * Builds what is missing of the pinned toolchain and returns it. Its progress is shown
- * only when something is built (or it fails), so that a warm start prints nothing and
- * the first line of the demo and the end-to-end tier is the environment's mode.
+ * only when something is built or awaited from another run (or it fails), so that a
+ * warm start prints nothing and the first line of the demo and the end-to-end tier is
+ * the environment's mode.
  */
 export async function provideToolchain(): Promise<Toolchain> {
     const child = spawn("bash", [path.join(__dirname, "install.sh")], { stdio: ["ignore", "pipe", "pipe"] });
@@ -65,7 +74,7 @@ export async function provideToolchain(): Promise<Toolchain> {
     const held: string[] = [];
     let showing = false;
     createInterface({ input: child.stderr }).on("line", (line) => {
-        if (!showing && /: building \(log: /.test(line)) {
+        if (!showing && showsProgress(line)) {
             showing = true;
             for (const earlier of held.splice(0)) process.stderr.write(`${earlier}\n`);
         }
