@@ -139,11 +139,11 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
         );
 
         // The halves as Skupper reports them now, after the binding's wait.
-        const connectorNow = readBack(AttachedConnector, `${name}-connector-status`, binding, {
+        const connectorNow = readBack(AttachedConnector, `${name}-connector-status`, connector, binding, {
             parent: this,
             provider: connectorProvider,
         });
-        const bindingNow = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, {
+        const bindingNow = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, binding, {
             parent: this,
             provider: bindingProvider,
         });

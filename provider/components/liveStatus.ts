@@ -16,14 +16,15 @@ interface Live {
     status: pulumi.Output<SkupperStatus | undefined>;
 }
 
-/** The object as it is now, read after `created` (and whatever else `opts.dependsOn` names). */
+/** The object `created` as it is now, read after `after` (its own wait, or its partner's). */
 export function readBack<T extends pulumi.CustomResource>(
     kind: Readable<T>,
     name: string,
     created: pulumi.CustomResource,
+    after: pulumi.CustomResource,
     opts: pulumi.CustomResourceOptions,
 ): T {
-    return kind.get(name, created.id, { dependsOn: [created], ...opts });
+    return kind.get(name, created.id, { ...opts, dependsOn: [after] });
 }
 
 export interface StatusOutputs {

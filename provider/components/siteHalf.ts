@@ -79,7 +79,7 @@ export class SiteHalf extends pulumi.ComponentResource {
             bindingArgs(a, wait, ["awaitPartner", "awaitListener", "timeoutSeconds"], { bindingSettings: "settings" }),
             { parent: this, dependsOn: a.checkedFirst, hooks: halfHooks(this, name) },
         );
-        const now = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, { parent: this });
+        const now = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, binding, { parent: this });
         const live = statusOutputs(now, "Configured");
 
         this.objectName = binding.metadata.name;

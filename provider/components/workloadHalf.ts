@@ -80,7 +80,7 @@ export class WorkloadHalf extends pulumi.ComponentResource {
             connectorArgs(a, wait, ["awaitPartner", "timeoutSeconds"], { connectorSettings: "settings" }),
             { parent: this, dependsOn: a.checkedFirst, deleteBeforeReplace: true, hooks: halfHooks(this, name) },
         );
-        const now = readBack(AttachedConnector, `${name}-connector-status`, connector, { parent: this });
+        const now = readBack(AttachedConnector, `${name}-connector-status`, connector, connector, { parent: this });
         const live = statusOutputs(now, "Ready");
 
         this.objectName = connector.metadata.name;

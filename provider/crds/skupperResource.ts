@@ -51,11 +51,14 @@ export abstract class SkupperResource<Spec, Status extends SkupperStatus> extend
         args: SkupperResourceArgs<Spec> | undefined,
         opts: pulumi.CustomResourceOptions | undefined,
     ) {
+        // A read (opts.id) sends no inputs: the Kubernetes provider takes the kind from the
+        // type token and the object from the id only when it gets no apiVersion and kind.
+        const reading = opts?.id !== undefined;
         const inputs: pulumi.Inputs = {
-            apiVersion: SKUPPER_API_VERSION,
-            kind,
-            metadata: opts?.id ? undefined : args?.metadata,
-            spec: opts?.id ? undefined : args?.spec,
+            apiVersion: reading ? undefined : SKUPPER_API_VERSION,
+            kind: reading ? undefined : kind,
+            metadata: reading ? undefined : args?.metadata,
+            spec: reading ? undefined : args?.spec,
             status: undefined,
         };
         super(skupperType(kind), name, inputs, pulumi.mergeOptions({ version: kubernetesPluginVersion }, opts));

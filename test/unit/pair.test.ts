@@ -257,6 +257,8 @@ describe("AttachedConnectorPair", () => {
                 ["backend-connector-status", "backend-binding-status"],
             );
             assert.match(connectorRead.provider, /::workload-team::/);
+            // By id alone: with an apiVersion and kind, the Kubernetes provider would not take the object's name from the id.
+            assert.deepEqual([connectorRead.inputs, bindingRead.inputs], [{}, {}]);
         });
 
         it("reports the live status of both halves", async () => {
