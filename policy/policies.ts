@@ -14,6 +14,7 @@ import { settingsIgnored } from "./resources/settingsIgnored";
 import { connectorType } from "./resources/type";
 import { useClientCertIgnored } from "./resources/useClientCert";
 import { awaitOrder } from "./stack/awaitOrder";
+import { listenerServed } from "./stack/listenerServed";
 import { nameCollision } from "./stack/nameCollision";
 import { pairing } from "./stack/pairing";
 import { routingKeyOwnership } from "./stack/routingKeyOwnership";
@@ -41,6 +42,7 @@ export const policies: Policies = [
     awaitOrder,
     nameCollision,
     routingKeyUnique,
+    listenerServed,
     routingKeyOwnership,
     // Last: it reports what the policies above noted during the run.
     unconfiguredPolicies,

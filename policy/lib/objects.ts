@@ -5,9 +5,11 @@
 import { halfOfType, halves, HalfKind } from "@skupper-pulumi/attached-connector/halves";
 
 export type Kind = HalfKind;
+/** Every kind the pack reads: the two halves, and Skupper's Listener (see listeners.ts). */
+export type ObjectKind = Kind | "Listener";
 
-export interface SkupperObject {
-    readonly kind: Kind;
+export interface SkupperObject<K extends ObjectKind = Kind> {
+    readonly kind: K;
     /** metadata.name, or undefined when Pulumi would auto-name the object. */
     readonly name: string | undefined;
     /**
@@ -37,7 +39,11 @@ export interface PolicyInput {
 
 export function readObject(resource: PolicyInput): SkupperObject | undefined {
     const kind = halfOfType(resource.type)?.kind;
-    if (!kind) return undefined;
+    return kind ? readAs(resource, kind) : undefined;
+}
+
+/** A resource read as an object of `kind`, whose type token the caller has checked. */
+export function readAs<K extends ObjectKind>(resource: PolicyInput, kind: K): SkupperObject<K> {
     // Each field is read when a policy asks for it: in a preview some values may be
     // unknown (reading one throws), and then only the policies that need it cannot run.
     const metadata = (): Record<string, any> => resource.props.metadata ?? {};
@@ -66,7 +72,7 @@ function nonEmpty(value: unknown): string | undefined {
 }
 
 /** How messages name an object: `AttachedConnector 'shop/orders'`. */
-export function describe(object: SkupperObject): string {
+export function describe(object: SkupperObject<ObjectKind>): string {
     return `${object.kind} '${object.namespace}/${object.name ?? `(auto-named ${object.resourceName})`}'`;
 }
 

@@ -5,26 +5,31 @@ import {
     ResourceValidationArgs,
     ResourceValidationPolicy,
 } from "@pulumi/policy";
-import { Kind, readObject, SkupperObject } from "./objects";
+import { readListener } from "./listeners";
+import { Kind, ObjectKind, readObject, SkupperObject } from "./objects";
 
-export interface AttachedPolicyDefinition<Config> {
+/** The object a policy over `K` receives: one member per kind, so a check can tell them apart by `kind`. */
+export type ObjectOf<K extends ObjectKind> = K extends ObjectKind ? SkupperObject<K> : never;
+
+export interface AttachedPolicyDefinition<Config, K extends ObjectKind> {
     name: string;
     description: string;
     enforcementLevel: EnforcementLevel;
     configSchema?: PolicyConfigSchema;
     /** The kinds the policy looks at. */
-    kinds: Kind[];
-    check: (object: SkupperObject, config: Config, report: ReportViolation) => void;
-    remediate?: (object: SkupperObject, props: Record<string, any>, config: Config) => Record<string, any> | undefined;
+    kinds: K[];
+    check: (object: ObjectOf<K>, config: Config, report: ReportViolation) => void;
+    remediate?: (object: ObjectOf<K>, props: Record<string, any>, config: Config) => Record<string, any> | undefined;
 }
 
-/** A resource policy over AttachedConnectors and/or AttachedConnectorBindings. */
-export function attachedPolicy<Config extends object = Record<string, never>>(
-    definition: AttachedPolicyDefinition<Config>,
+/** A resource policy over AttachedConnectors, AttachedConnectorBindings and/or Listeners. */
+export function attachedPolicy<Config extends object = Record<string, never>, K extends ObjectKind = Kind>(
+    definition: AttachedPolicyDefinition<Config, K>,
 ): ResourceValidationPolicy {
+    const kinds: readonly ObjectKind[] = definition.kinds;
     const objectOf = (args: ResourceValidationArgs) => {
-        const object = readObject(args);
-        return object && definition.kinds.includes(object.kind) ? object : undefined;
+        const object = readObject(args) ?? readListener(args);
+        return object && kinds.includes(object.kind) ? (object as ObjectOf<K>) : undefined;
     };
     const policy: ResourceValidationPolicy = {
         name: definition.name,

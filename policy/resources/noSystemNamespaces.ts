@@ -1,12 +1,12 @@
-import { describe, peerField, peerNamespace } from "../lib/objects";
+import { describe, Kind, peerField, peerNamespace } from "../lib/objects";
 import { attachedPolicy } from "../lib/policy";
 
 export const systemNamespaces = ["kube-system", "kube-public", "kube-node-lease"];
 
-export const noSystemNamespaces = attachedPolicy<{ extraNamespaces?: string[] }>({
+export const noSystemNamespaces = attachedPolicy<{ extraNamespaces?: string[] }, Kind | "Listener">({
     name: "skupper-no-system-namespaces",
     description:
-        "Neither half of an attached connector may live in, or point at, a system namespace (kube-system, kube-public, kube-node-lease, or the configured extraNamespaces).",
+        "Neither half of an attached connector may live in, or point at, a system namespace (kube-system, kube-public, kube-node-lease, or the configured extraNamespaces), and no Listener may live in one.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -18,12 +18,13 @@ export const noSystemNamespaces = attachedPolicy<{ extraNamespaces?: string[] }>
             },
         },
     },
-    kinds: ["AttachedConnector", "AttachedConnectorBinding"],
+    kinds: ["AttachedConnector", "AttachedConnectorBinding", "Listener"],
     check: (object, config, report) => {
         const forbidden = new Set([...systemNamespaces, ...(config.extraNamespaces ?? [])]);
         if (forbidden.has(object.namespace)) {
             report(`${describe(object)}: lives in the system namespace '${object.namespace}'.`);
         }
+        if (object.kind === "Listener") return; // it names no other namespace
         const peer = peerNamespace(object);
         if (peer !== undefined && forbidden.has(peer)) {
             report(`${describe(object)}: ${peerField(object)} is the system namespace '${peer}'.`);

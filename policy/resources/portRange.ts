@@ -4,11 +4,11 @@ import { attachedPolicy } from "../lib/policy";
 
 export const portRange = attachedPolicy({
     name: "skupper-port-range",
-    description: "An AttachedConnector's port must be an integer from 1 to 65535.",
+    description: "An AttachedConnector's or a Listener's port must be an integer from 1 to 65535.",
     enforcementLevel: "mandatory",
-    kinds: ["AttachedConnector"],
-    check: (connector, _config, report) => {
-        const problem = checkPort(connector.spec.port);
-        if (problem) report(`${describe(connector)}: spec.port ${problem}.`);
+    kinds: ["AttachedConnector", "Listener"],
+    check: (object, _config, report) => {
+        const problem = checkPort(object.spec.port);
+        if (problem) report(`${describe(object)}: spec.port ${problem}.`);
     },
 });

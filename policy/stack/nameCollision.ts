@@ -1,6 +1,6 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { describe } from "../lib/objects";
-import { groupBy, stackObjects } from "../lib/stackObjects";
+import { reportShared, stackObjects } from "../lib/stackObjects";
 
 export const nameCollision: StackValidationPolicy = {
     name: "skupper-name-collision",
@@ -8,19 +8,12 @@ export const nameCollision: StackValidationPolicy = {
         "Two AttachedConnectors of the same name may not aim at the same site namespace: only one binding of that name can exist there.",
     enforcementLevel: "mandatory",
     validateStack: (args, report) => {
-        const { connectors } = stackObjects(args);
-        const bySite = groupBy(connectors, (c) =>
-            c.name === undefined ? undefined : `${c.spec.siteNamespace}/${c.name}`,
+        reportShared(
+            stackObjects(args).connectors,
+            (c) => (c.name === undefined ? undefined : `${c.spec.siteNamespace}/${c.name}`),
+            (other, first) =>
+                `${describe(other)} and ${describe(first)} both attach to site namespace '${first.spec.siteNamespace}' under the name '${first.name}'.`,
+            report,
         );
-        for (const group of bySite.values()) {
-            if (group.length < 2) continue;
-            const [first, ...rest] = group;
-            for (const other of rest) {
-                report(
-                    `${describe(other)} and ${describe(first)} both attach to site namespace '${first.spec.siteNamespace}' under the name '${first.name}'.`,
-                    other.urn,
-                );
-            }
-        }
     },
 };

@@ -1,15 +1,17 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { halves } from "@skupper-pulumi/attached-connector/halves";
+import { halves, PARTNER_ELSEWHERE } from "@skupper-pulumi/attached-connector/halves";
 import { describe, peerField, peerNamespace, SkupperObject } from "../lib/objects";
 import { groupBy, stackObjects } from "../lib/stackObjects";
 
 const at = (namespace: string | undefined, name: string | undefined) =>
     namespace === undefined || name === undefined ? undefined : `${namespace}/${name}`;
 
+/** One team's half, declared alone in its own stack: its partner is declared in another stack. */
+const declaredAlone = (o: SkupperObject) => o.annotations[PARTNER_ELSEWHERE] === "true";
+
 export const pairing: StackValidationPolicy = {
     name: "skupper-pairing",
-    description:
-        "Every AttachedConnector has a binding of the same name in its siteNamespace whose connectorNamespace points back, and every binding has its connector. With splitOwnership, a missing half is allowed (another stack owns it) but references that disagree are still violations.",
+    description: `Every AttachedConnector has a binding of the same name in its siteNamespace whose connectorNamespace points back, and every binding has its connector. A half missing from the stack is allowed when the present half carries the annotation ${PARTNER_ELSEWHERE}: "true" (one team's half, declared alone; its partner is declared in another stack), and for every half with splitOwnership. References that disagree between two halves in the stack are violations in every case, annotation or not.`,
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
@@ -52,9 +54,9 @@ export const pairing: StackValidationPolicy = {
                     `${describe(object)}: ${peerField(object)} is '${target}', but its other half is ${describe(claimant)}.`,
                     object.urn,
                 );
-            } else if (!splitOwnership) {
+            } else if (!splitOwnership && !declaredAlone(object)) {
                 report(
-                    `${describe(object)}: no ${halves[object.kind].partner} named '${object.name}' in namespace '${target}' (${peerField(object)}); the pair is missing its other half.`,
+                    `${describe(object)}: no ${halves[object.kind].partner} named '${object.name}' in namespace '${target}' (${peerField(object)}), so the pair is missing its other half; declare it in this stack, or, if another stack declares it, annotate this half ${PARTNER_ELSEWHERE}: "true".`,
                     object.urn,
                 );
             }

@@ -8,7 +8,7 @@ import { takeUnconfigured } from "../lib/unconfigured";
 export const unconfiguredPolicies: StackValidationPolicy = {
     name: "skupper-unconfigured-policies",
     description:
-        "Says once per run when skupper-namespace-grants or skupper-routing-key-ownership had attached connectors to check but no configuration, and so checked nothing.",
+        "Says once per run when skupper-namespace-grants or skupper-routing-key-ownership had attached connectors or Listeners to check but no configuration, and so checked nothing.",
     enforcementLevel: "advisory",
     validateStack: (_args, report) => {
         for (const notice of takeUnconfigured()) report(notice);

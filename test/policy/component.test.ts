@@ -3,7 +3,7 @@ import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { policies } from "../../policy/policies";
 import { registered, resetMocks, settle, setUpMocks, unknownInPreview, valueOf } from "../unit/mocks";
-import { asSentToPolicies, binding, connector, Resource, validatePack } from "./helper";
+import { asSentToPolicies, binding, connector, listener, Resource, validatePack } from "./helper";
 
 describe("the pack over real programs", () => {
     let m: typeof import("../../provider/index");
@@ -49,10 +49,10 @@ describe("the pack over real programs", () => {
     /** The advisory notices of a pack run with no grants and no prefixes configured. */
     const notConfigured = [
         /^skupper-unconfigured-policies: skupper-namespace-grants has no grants configured/,
-        /^skupper-unconfigured-policies: skupper-routing-key-ownership has no prefixes configured/,
+        /^skupper-unconfigured-policies: skupper-routing-key-ownership has no prefixes or consumers configured/,
     ];
 
-    it("passes every enabled policy on what AttachedConnectorPair registers (only noting that grants and prefixes are not configured)", async () => {
+    it("passes every enabled policy on what AttachedConnectorPair registers and on the Listeners that consume its keys (only noting that grants and prefixes are not configured)", async () => {
         const pairs = [
             new m.AttachedConnectorPair(
                 "orders",
@@ -88,9 +88,21 @@ describe("the pack over real programs", () => {
                 { transformations: [recordDependencies] },
             ),
         ];
-        await Promise.all(pairs.map((p) => valueOf(p.ready)));
+        // The Listeners that consume the bindings' keys, so that skupper-listener-served has nothing to say.
+        const listeners = [
+            ["orders", "orders"],
+            ["payments", "payments-db"],
+            ["cache", "cache"],
+        ].map(
+            ([name, routingKey]) =>
+                new m.Listener(`${name}-listener`, {
+                    metadata: { name, namespace: "front" },
+                    spec: { routingKey, host: name, port: 8080 },
+                }),
+        );
+        await Promise.all([...pairs.map((p) => valueOf(p.ready)), ...listeners.map((l) => valueOf(l.urn))]);
         const resources = await registeredResources();
-        assert.equal(resources.length, 6);
+        assert.equal(resources.length, 9);
         const violations = await validatePack(policies, resources);
         assert.equal(violations.length, notConfigured.length, violations.join("\n"));
         notConfigured.forEach((notice, i) => assert.match(violations[i], notice));
@@ -120,7 +132,10 @@ describe("the pack over real programs", () => {
                 ["skupper-selector"],
                 violations.join("\n"),
             );
-            assert.equal(violations.length, 1 + notConfigured.length, violations.join("\n"));
+            // Advisory: the stack has no Listener for the binding's key.
+            const unconsumed = violations.filter((v) => v.startsWith("skupper-listener-served: "));
+            assert.equal(unconsumed.length, 1, violations.join("\n"));
+            assert.equal(violations.length, 1 + unconsumed.length + notConfigured.length, violations.join("\n"));
         } finally {
             await setUpMocks();
         }
@@ -164,5 +179,17 @@ describe("the pack over real programs", () => {
         ]) {
             assert.ok(failed.has(name), `${name} in:\n${violations.join("\n")}`);
         }
+    });
+
+    it("checks a raw Listener's port, routing key and namespace, and no rule of the halves", async () => {
+        const raw = listener("kube-system", "orders", { port: 0, routingKey: "orders:80", type: "udp" });
+        const violations = await validatePack(policies, [raw]);
+        assert.deepEqual([...new Set(violations.map((v) => v.split(":")[0]))].sort(), [
+            "skupper-listener-served",
+            "skupper-no-system-namespaces",
+            "skupper-port-range",
+            "skupper-routing-key-format",
+            "skupper-unconfigured-policies",
+        ]);
     });
 });

@@ -14,6 +14,7 @@ import { takeUnconfigured } from "../../policy/lib/unconfigured";
 import {
     ATTACHED_CONNECTOR_BINDING_TYPE as BINDING_TYPE,
     ATTACHED_CONNECTOR_TYPE as CONNECTOR_TYPE,
+    LISTENER_TYPE,
 } from "../../provider/constants";
 
 export interface Resource {
@@ -90,6 +91,12 @@ export function binding(
         { connectorNamespace: "shop", routingKey: name ?? "key", ...spec },
         annotations ?? { "pulumi.com/waitFor": "condition=Configured" },
     );
+}
+
+/** A Listener in `namespace` named `name`, consuming routing key `name` (all fine unless overridden). */
+export function listener(namespace: string | undefined, name: string | undefined, spec: Record<string, any> = {}) {
+    const fine = { routingKey: name ?? "key", host: name ?? "listener", port: 8080 };
+    return resource(LISTENER_TYPE, "Listener", namespace, name, { ...fine, ...spec }, {});
 }
 
 /** The resource as created by a Kubernetes provider whose props are `providerProps`. */

@@ -27,6 +27,7 @@ describe("the policy pack", () => {
             "skupper-await-order": "mandatory",
             "skupper-name-collision": "mandatory",
             "skupper-routing-key-unique": "advisory",
+            "skupper-listener-served": "advisory",
             "skupper-routing-key-ownership": "mandatory",
             "skupper-use-client-cert-ignored": "advisory",
             "skupper-unconfigured-policies": "advisory",
@@ -50,7 +51,7 @@ describe("the policy pack", () => {
             "skupper-no-system-namespaces": ["extraNamespaces"],
             "skupper-namespace-grants": ["grants"],
             "skupper-pairing": ["splitOwnership"],
-            "skupper-routing-key-ownership": ["prefixes"],
+            "skupper-routing-key-ownership": ["prefixes", "consumers"],
         });
     });
 

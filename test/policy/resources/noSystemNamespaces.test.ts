@@ -1,7 +1,7 @@
 // skupper-no-system-namespaces, including objects placed by their provider's namespace.
 import * as assert from "node:assert/strict";
 import { noSystemNamespaces } from "../../../policy/resources/noSystemNamespaces";
-import { binding, connector, validateResource, withProvider } from "../helper";
+import { binding, connector, listener, validateResource, withProvider } from "../helper";
 
 describe("skupper-no-system-namespaces", () => {
     it("passes ordinary namespaces", async () => {
@@ -61,6 +61,21 @@ describe("skupper-no-system-namespaces", () => {
         assert.deepEqual(
             await validateResource(noSystemNamespaces, connector("shop", "x"), { extraNamespaces: ["shop"] }),
             ["AttachedConnector 'shop/x': lives in the system namespace 'shop'."],
+        );
+    });
+
+    it("flags a Listener in a system namespace, including the provider's and the extra ones", async () => {
+        assert.deepEqual(await validateResource(noSystemNamespaces, listener("east", "orders")), []);
+        assert.deepEqual(await validateResource(noSystemNamespaces, listener("kube-system", "dns")), [
+            "Listener 'kube-system/dns': lives in the system namespace 'kube-system'.",
+        ]);
+        const placed = withProvider(listener(undefined, "x"), { namespace: "kube-public" });
+        assert.deepEqual(await validateResource(noSystemNamespaces, placed), [
+            "Listener 'kube-public/x': lives in the system namespace 'kube-public'.",
+        ]);
+        assert.deepEqual(
+            await validateResource(noSystemNamespaces, listener("infra", "x"), { extraNamespaces: ["infra"] }),
+            ["Listener 'infra/x': lives in the system namespace 'infra'."],
         );
     });
 });

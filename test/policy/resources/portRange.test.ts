@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { portRange } from "../../../policy/resources/portRange";
-import { binding, connector, validateResource } from "../helper";
+import { binding, connector, listener, validateResource } from "../helper";
 
 describe("skupper-port-range", () => {
     it("passes a port in range", async () => {
@@ -22,5 +22,12 @@ describe("skupper-port-range", () => {
 
     it("ignores bindings", async () => {
         assert.deepEqual(await validateResource(portRange, binding("west", "orders", { port: 0 })), []);
+    });
+
+    it("checks a Listener's port by the same rule", async () => {
+        assert.deepEqual(await validateResource(portRange, listener("east", "orders", { port: 1 })), []);
+        assert.deepEqual(await validateResource(portRange, listener("east", "orders", { port: 70000 })), [
+            "Listener 'east/orders': spec.port 70000 is not an integer from 1 to 65535.",
+        ]);
     });
 });

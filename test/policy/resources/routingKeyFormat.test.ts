@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { routingKeyFormat } from "../../../policy/resources/routingKeyFormat";
-import { binding, validateResource } from "../helper";
+import { binding, connector, listener, validateResource } from "../helper";
 
 describe("skupper-routing-key-format", () => {
     it("passes a DNS-1123 routing key", async () => {
@@ -23,5 +23,22 @@ describe("skupper-routing-key-format", () => {
             await validateResource(routingKeyFormat, binding("west", "orders", { routingKey: undefined })),
             ["AttachedConnectorBinding 'west/orders': spec.routingKey is missing."],
         );
+    });
+
+    it("checks a Listener's routing key by the same rule", async () => {
+        assert.deepEqual(await validateResource(routingKeyFormat, listener("east", "orders")), []);
+        const [violation] = await validateResource(
+            routingKeyFormat,
+            listener("east", "orders", { routingKey: "Orders" }),
+        );
+        assert.match(violation, /^Listener 'east\/orders': spec.routingKey 'Orders' is not valid/);
+        assert.deepEqual(
+            await validateResource(routingKeyFormat, listener("east", "orders", { routingKey: undefined })),
+            ["Listener 'east/orders': spec.routingKey is missing."],
+        );
+    });
+
+    it("ignores AttachedConnectors, which have no routing key", async () => {
+        assert.deepEqual(await validateResource(routingKeyFormat, connector("shop", "orders")), []);
     });
 });

@@ -24,4 +24,22 @@ describe("skupper-name-collision", () => {
             },
         ]);
     });
+
+    it("reports each further connector of a group against the first", async () => {
+        const [first, second, third] = ["shop", "billing", "cart"].map((ns) => connector(ns, "orders"));
+        const violations = await validateStack(nameCollision, [first, second, third]);
+        assert.deepEqual(
+            violations.map((v) => [v.urn, v.message.split(" and ")[1]]),
+            [
+                [
+                    second.urn,
+                    "AttachedConnector 'shop/orders' both attach to site namespace 'west' under the name 'orders'.",
+                ],
+                [
+                    third.urn,
+                    "AttachedConnector 'shop/orders' both attach to site namespace 'west' under the name 'orders'.",
+                ],
+            ],
+        );
+    });
 });

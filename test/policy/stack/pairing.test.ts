@@ -2,6 +2,8 @@ import * as assert from "node:assert/strict";
 import { pairing } from "../../../policy/stack/pairing";
 import { binding, connector, pair, validateStack } from "../helper";
 
+const alone = { "pulumi.skupper.io/partner-declared-elsewhere": "true" };
+
 describe("skupper-pairing", () => {
     it("passes matching pairs", async () => {
         assert.deepEqual(await validateStack(pairing, [...pair("orders"), ...pair("payments")]), []);
@@ -12,7 +14,7 @@ describe("skupper-pairing", () => {
         assert.deepEqual(await validateStack(pairing, [c]), [
             {
                 message:
-                    "AttachedConnector 'shop/orders': no AttachedConnectorBinding named 'orders' in namespace 'west' (spec.siteNamespace); the pair is missing its other half.",
+                    "AttachedConnector 'shop/orders': no AttachedConnectorBinding named 'orders' in namespace 'west' (spec.siteNamespace), so the pair is missing its other half; declare it in this stack, or, if another stack declares it, annotate this half pulumi.skupper.io/partner-declared-elsewhere: \"true\".",
                 urn: c.urn,
             },
         ]);
@@ -22,7 +24,7 @@ describe("skupper-pairing", () => {
         const [v] = await validateStack(pairing, [binding("west", "orders")]);
         assert.equal(
             v.message,
-            "AttachedConnectorBinding 'west/orders': no AttachedConnector named 'orders' in namespace 'shop' (spec.connectorNamespace); the pair is missing its other half.",
+            "AttachedConnectorBinding 'west/orders': no AttachedConnector named 'orders' in namespace 'shop' (spec.connectorNamespace), so the pair is missing its other half; declare it in this stack, or, if another stack declares it, annotate this half pulumi.skupper.io/partner-declared-elsewhere: \"true\".",
         );
     });
 
@@ -74,6 +76,48 @@ describe("skupper-pairing", () => {
                 { splitOwnership: true },
             );
             assert.equal(violations.length, 2);
+        });
+    });
+
+    describe("one team's half alone, annotated pulumi.skupper.io/partner-declared-elsewhere", () => {
+        it("passes an annotated connector or binding whose partner is not in the stack, without splitOwnership", async () => {
+            assert.deepEqual(await validateStack(pairing, [connector("shop", "orders", {}, alone)]), []);
+            assert.deepEqual(await validateStack(pairing, [binding("west", "orders", {}, alone)]), []);
+        });
+
+        it("still flags a raw half whose partner is missing, and one annotated with another value than true", async () => {
+            const raw = connector("shop", "orders");
+            const notTrue = binding("west", "payments", {}, { "pulumi.skupper.io/partner-declared-elsewhere": "yes" });
+            const violations = await validateStack(pairing, [raw, notTrue, binding("west", "cache", {}, alone)]);
+            assert.deepEqual(
+                violations.map((v) => v.urn),
+                [raw.urn, notTrue.urn],
+            );
+            assert.match(violations[0].message, /the pair is missing its other half/);
+        });
+
+        it("flags annotated halves whose partner is in the stack but whose references disagree", async () => {
+            const wrongBack = await validateStack(pairing, [
+                connector("shop", "orders", {}, alone),
+                binding("west", "orders", { connectorNamespace: "billing" }, alone),
+            ]);
+            assert.equal(wrongBack.length, 2, JSON.stringify(wrongBack));
+            const wrongSite = await validateStack(pairing, [
+                connector("shop", "orders", { siteNamespace: "east" }, alone),
+                binding("west", "orders", {}, alone),
+            ]);
+            assert.deepEqual(
+                wrongSite.map((v) => v.message),
+                [
+                    "AttachedConnector 'shop/orders': spec.siteNamespace is 'east', but its other half is AttachedConnectorBinding 'west/orders'.",
+                    "AttachedConnectorBinding 'west/orders': its other half, AttachedConnector 'shop/orders', has spec.siteNamespace 'east', not 'west'.",
+                ],
+            );
+        });
+
+        it("passes annotated halves that are both in the stack and agree", async () => {
+            const c = connector("shop", "orders", {}, alone);
+            assert.deepEqual(await validateStack(pairing, [c, binding("west", "orders", {}, alone)]), []);
         });
     });
 });

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { routingKeyUnique } from "../../../policy/stack/routingKeyUnique";
-import { pair, validateStack } from "../helper";
+import { binding, listener, pair, validateStack } from "../helper";
 
 describe("skupper-routing-key-unique", () => {
     it("is advisory by default", () => assert.equal(routingKeyUnique.enforcementLevel, "advisory"));
@@ -14,6 +14,30 @@ describe("skupper-routing-key-unique", () => {
         assert.deepEqual(
             violations.map((v) => v.message),
             ["AttachedConnectorBinding 'west/b' shares routing key 'orders' with AttachedConnectorBinding 'west/a'."],
+        );
+    });
+
+    it("reports each further binding of a key against the first, and ignores bindings without a key", async () => {
+        const violations = await validateStack(routingKeyUnique, [
+            ...pair("a", "orders"),
+            ...pair("b", "orders"),
+            ...pair("c", "orders"),
+            binding("west", "d", { routingKey: undefined }),
+            binding("west", "e", { routingKey: undefined }),
+        ]);
+        assert.deepEqual(
+            violations.map((v) => v.message),
+            [
+                "AttachedConnectorBinding 'west/b' shares routing key 'orders' with AttachedConnectorBinding 'west/a'.",
+                "AttachedConnectorBinding 'west/c' shares routing key 'orders' with AttachedConnectorBinding 'west/a'.",
+            ],
+        );
+    });
+
+    it("does not count Listeners, which consume a key rather than serve it", async () => {
+        assert.deepEqual(
+            await validateStack(routingKeyUnique, [...pair("a", "orders"), listener("east", "orders")]),
+            [],
         );
     });
 });

@@ -3,19 +3,23 @@ import * as assert from "node:assert/strict";
 import { namespaceGrants } from "../../../policy/resources/namespaceGrants";
 import { routingKeyOwnership } from "../../../policy/stack/routingKeyOwnership";
 import { unconfiguredPolicies } from "../../../policy/stack/unconfiguredPolicies";
-import { binding, connector, newRun, pair, validateResource, validateStack } from "../helper";
+import { binding, connector, listener, newRun, pair, validateResource, validateStack } from "../helper";
 
 const grantsNotice = /^skupper-namespace-grants has no grants configured, so it checked nothing/;
-const prefixesNotice = /^skupper-routing-key-ownership has no prefixes configured, so it checked nothing/;
+const prefixesNotice = /^skupper-routing-key-ownership has no prefixes or consumers configured, so it checked nothing/;
 
 describe("skupper-unconfigured-policies", () => {
     beforeEach(newRun);
 
     /** One run of the pack: the grants policy on each object, then the two stack policies. */
-    async function runPack(resources: ReturnType<typeof pair>, config: { grants?: object; prefixes?: object } = {}) {
+    async function runPack(
+        resources: ReturnType<typeof pair>,
+        config: { grants?: object; prefixes?: object; consumers?: object } = {},
+    ) {
         for (const r of resources)
             assert.deepEqual(await validateResource(namespaceGrants, r, { grants: config.grants }), []);
-        assert.deepEqual(await validateStack(routingKeyOwnership, resources, { prefixes: config.prefixes }), []);
+        const ownership = { prefixes: config.prefixes, consumers: config.consumers };
+        assert.deepEqual(await validateStack(routingKeyOwnership, resources, ownership), []);
         return validateStack(unconfiguredPolicies, resources);
     }
 
@@ -43,6 +47,18 @@ describe("skupper-unconfigured-policies", () => {
         assert.deepEqual(
             onlyGrants.map((n) => n.message.split(" ")[0]),
             ["skupper-namespace-grants"],
+        );
+    });
+
+    it("counts consumers alone as routing-key ownership's configuration", async () => {
+        assert.deepEqual(await runPack(pair("a"), { grants: { west: ["shop"] }, consumers: { a: ["*"] } }), []);
+    });
+
+    it("names routing-key ownership for a stack with Listeners only", async () => {
+        const notices = await runPack([listener("east", "a")]);
+        assert.deepEqual(
+            notices.map((n) => n.message.split(" ")[0]),
+            ["skupper-routing-key-ownership"],
         );
     });
 
