@@ -1,19 +1,25 @@
-// The component served as a Pulumi plugin, so that programs in other languages can use
-// it: the committed, corrected schema (provider/schema.json, written by `npm run schema`)
-// and the construction of AttachedConnectorPair. Needs neither the TypeScript sources
+// The components served as a Pulumi plugin, so that programs in other languages can use
+// them: the committed, corrected schema (provider/schema.json, written by `npm run
+// schema`) and the construction of each component. Needs neither the TypeScript sources
 // nor a TypeScript compiler, so it runs from an installed package as from a clone.
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { ConstructResult, Provider } from "@pulumi/pulumi/provider";
-import { AttachedConnectorPair, AttachedConnectorPairArgs } from "./components/attachedConnectorPair";
-import { PAIR_TYPE } from "./constants";
+import { components } from "./components";
 import { packageVersion, schemaPath } from "./packageInfo";
+
+type Component = (typeof components)[number];
 
 export class SkupperComponentProvider implements Provider {
     readonly version = packageVersion;
     readonly schema = fs.readFileSync(schemaPath, "utf8");
-    /** The outputs the schema declares, which construct returns. */
-    private readonly outputs = Object.keys(JSON.parse(this.schema).resources[PAIR_TYPE].properties);
+    /** Each component by its type token, with the outputs the schema declares for it, which construct returns. */
+    private readonly served = new Map(
+        components.map((c): [string, { component: Component; outputs: string[] }] => [
+            c.__pulumiType,
+            { component: c, outputs: Object.keys(JSON.parse(this.schema).resources[c.__pulumiType].properties) },
+        ]),
+    );
 
     async getSchema(): Promise<string> {
         return this.schema;
@@ -25,10 +31,16 @@ export class SkupperComponentProvider implements Provider {
         inputs: pulumi.Inputs,
         options: pulumi.ComponentResourceOptions,
     ): Promise<ConstructResult> {
-        if (type !== PAIR_TYPE)
-            throw new Error(`type: '${type}' is not a component of this plugin; expected ${PAIR_TYPE}`);
-        const pair = new AttachedConnectorPair(name, inputs as AttachedConnectorPairArgs, options);
-        const outputs = pair as unknown as Record<string, pulumi.Input<unknown>>;
-        return { urn: pair.urn, state: Object.fromEntries(this.outputs.map((output) => [output, outputs[output]])) };
+        const served = this.served.get(type);
+        if (!served) {
+            const known = [...this.served.keys()].join(", ");
+            throw new Error(`type: '${type}' is not a component of this plugin; expected one of ${known}`);
+        }
+        const instance = new served.component(name, inputs as never, options);
+        const outputs = instance as unknown as Record<string, pulumi.Input<unknown>>;
+        return {
+            urn: instance.urn,
+            state: Object.fromEntries(served.outputs.map((output) => [output, outputs[output]])),
+        };
     }
 }

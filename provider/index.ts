@@ -1,6 +1,17 @@
-// The package's public API: the component with its args and output types, the typed
-// Skupper resources and the component's error. The validation rules and the shared
-// constants are the subpaths "/validation" and "/constants" (see package.json "exports").
-export { AttachedConnectorPair, AttachedConnectorPairArgs } from "./components/attachedConnectorPair";
+// The package's public API: the components with their args and output types, the typed
+// Skupper resources and the components' error. The validation rules, the shared constants
+// and the halves are the subpaths "/validation", "/constants" and "/halves" (see
+// package.json "exports").
+export {
+    AttachedConnectorPair,
+    AttachedConnectorPairArgs,
+    BindingReference,
+    ConsumerListener,
+    ConsumerListenerArgs,
+    SiteHalf,
+    SiteHalfArgs,
+    WorkloadHalf,
+    WorkloadHalfArgs,
+} from "./components";
 export * from "./crds";
 export { ArgumentsError } from "./validation/error";

@@ -1,24 +1,42 @@
-// `npm run schema`: infers the plugin's schema from the TypeScript types of
-// AttachedConnectorPair and its args, corrects it where inference falls short, and
-// writes it to provider/schema.json, which the plugin serves. Checked by
-// test/unit/schema.test.ts, which fails when the committed file is out of date.
+// `npm run schema`: infers the plugin's schema from the TypeScript types of the
+// components and their args, corrects it where inference falls short, and writes it to
+// provider/schema.json, which the plugin serves. Checked by test/unit/schema.test.ts,
+// which fails when the committed file is out of date.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { z } from "zod";
-import { AttachedConnectorPair } from "../provider/components/attachedConnectorPair";
+import { AttachedConnectorPair, components, ConsumerListener, SiteHalf, WorkloadHalf } from "../provider/components";
 import { PAIR_TYPE } from "../provider/constants";
 import { packageVersion, schemaPath } from "../provider/packageInfo";
-import { pairArgsSchema } from "../provider/validation/args";
+import {
+    listenerArgsSchema,
+    pairArgsSchema,
+    siteHalfArgsSchema,
+    workloadHalfArgsSchema,
+} from "../provider/validation/args";
 
 export { schemaPath };
 
+/** Each component's arguments, with their rules. */
+export const argumentSchemas: Record<string, z.ZodObject<Record<string, z.ZodType>>> = {
+    [AttachedConnectorPair.__pulumiType]: pairArgsSchema,
+    [WorkloadHalf.__pulumiType]: workloadHalfArgsSchema,
+    [SiteHalf.__pulumiType]: siteHalfArgsSchema,
+    [ConsumerListener.__pulumiType]: listenerArgsSchema,
+};
+
 /** Properties that TypeScript can only type as `number` but that are integers: every
  * number argument (the validation allows integers only) and a condition's generation. */
-const integerProperties = {
-    [PAIR_TYPE]: Object.entries(pairArgsSchema.shape)
-        .filter(([, field]) => (field instanceof z.ZodOptional ? field.unwrap() : field) instanceof z.ZodNumber)
-        .map(([name]) => name),
+const integerProperties: Record<string, string[]> = {
+    ...Object.fromEntries(
+        Object.entries(argumentSchemas).map(([token, schema]) => [
+            token,
+            Object.entries(schema.shape)
+                .filter(([, f]) => (f instanceof z.ZodOptional ? f.unwrap() : f) instanceof z.ZodNumber)
+                .map(([name]) => name),
+        ]),
+    ),
     "skupper:index:Condition": ["observedGeneration"],
 };
 
@@ -72,7 +90,7 @@ export function correctSchema(schema: Schema): Schema {
 /** The schema as inferred from provider/'s sources and corrected, at the package's version. */
 export async function currentSchema(): Promise<string> {
     const inferring = new ComponentProvider({
-        components: [AttachedConnectorPair],
+        components,
         name: PAIR_TYPE.split(":")[0],
         version: packageVersion,
         dirname: path.dirname(schemaPath),

@@ -23,7 +23,7 @@ const missingOr = (expected: string, mistyped: string) => ({
 });
 
 const text = (rule: Rule<string>, expected: string) => ruled(z.string(missingOr(expected, "expected a string")), rule);
-const flag = z.boolean({ error: "expected a boolean (true or false)" }).optional();
+const flag = z.boolean({ error: "expected a boolean (true or false)" });
 const stringMap = z.record(z.string(), z.string({ error: "expected a string value" }), {
     error: `expected ${rules.ruleDescriptions.settings}`,
 });

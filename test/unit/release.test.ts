@@ -26,7 +26,7 @@ function packagesImported(file: string, seen = new Set<string>()): string[] {
 }
 
 describe("the package's public API", () => {
-    it("exports the component, the five typed Skupper resources and the components' error, and nothing else", async () => {
+    it("exports the four components, the five typed Skupper resources and the components' error, and nothing else", async () => {
         await setUpMocks();
         const api = await import("../../provider/index");
         assert.deepEqual(Object.keys(api).sort(), [
@@ -35,8 +35,11 @@ describe("the package's public API", () => {
             "AttachedConnectorBinding",
             "AttachedConnectorPair",
             "Connector",
+            "ConsumerListener",
             "Listener",
             "Site",
+            "SiteHalf",
+            "WorkloadHalf",
         ]);
     });
 

@@ -2,8 +2,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { z } from "zod";
-import { pairArgsSchema } from "../../provider/validation/args";
-import { currentSchema, schemaPath } from "../../scripts/schema";
+import { argumentSchemas, currentSchema, schemaPath } from "../../scripts/schema";
 import { resetMocks, setUpMocks, valueOf } from "./mocks";
 import { manifest } from "../manifests";
 
@@ -20,10 +19,12 @@ function schemaTypeOf(field: z.ZodType): unknown {
     if (inner instanceof z.ZodBoolean) return "boolean";
     if (inner instanceof z.ZodNumber) return "integer";
     if (inner instanceof z.ZodRecord) return "object of string";
+    if (inner instanceof z.ZodObject) return "a named type";
     return `unexpected ${inner.constructor.name}`;
 }
 
-function typeInSchema(property: { type?: string; additionalProperties?: { type: string } }): unknown {
+function typeInSchema(property: { type?: string; additionalProperties?: { type: string }; $ref?: string }): unknown {
+    if (property.$ref?.startsWith("#/types/")) return "a named type";
     return property.type === "object" ? `object of ${property.additionalProperties?.type}` : property.type;
 }
 
@@ -39,35 +40,38 @@ describe("the plugin's schema", function () {
         assert.equal(fs.readFileSync(schemaPath, "utf8"), await currentSchema());
     });
 
-    it("has every argument of AttachedConnectorPair, with the type and optionality the validation gives it", () => {
-        const inputs = schema.resources[PAIR].inputProperties;
-        const shape = pairArgsSchema.shape as Record<string, z.ZodType>;
-        assert.deepEqual(
-            Object.keys(inputs).sort(),
-            [...Object.keys(shape), "connectorProvider", "bindingProvider"].sort(),
-        );
-        for (const [name, field] of Object.entries(shape)) {
-            assert.equal(typeInSchema(inputs[name]), schemaTypeOf(field), name);
-            assert.equal(inputs[name].optional === true, field instanceof z.ZodOptional, `${name} optional`);
-        }
-        assert.deepEqual([...schema.resources[PAIR].requiredInputs].sort(), [
-            "connectorNamespace",
-            "port",
-            "selector",
-            "siteNamespace",
-        ]);
-    });
+    for (const [token, args] of Object.entries(argumentSchemas)) {
+        it(`has every argument of ${token}, with the type and optionality the validation gives it`, () => {
+            const inputs = schema.resources[token].inputProperties;
+            const shape = args.shape as Record<string, z.ZodType>;
+            const providers = Object.keys(inputs).filter((k) => inputs[k].$ref === PROVIDER_REF);
+            assert.deepEqual(Object.keys(inputs).sort(), [...Object.keys(shape), ...providers].sort());
+            for (const [name, field] of Object.entries(shape)) {
+                assert.equal(typeInSchema(inputs[name]), schemaTypeOf(field), name);
+                assert.equal(inputs[name].optional === true, field instanceof z.ZodOptional, `${name} optional`);
+            }
+            const required = Object.entries(shape).filter(([, f]) => !(f instanceof z.ZodOptional));
+            assert.deepEqual(
+                [...(schema.resources[token].requiredInputs ?? [])].sort(),
+                required.map(([name]) => name).sort(),
+            );
+        });
+    }
 
-    it("references the Kubernetes package's Provider for each half's provider", () => {
+    it("references the Kubernetes package's Provider for each provider argument", () => {
         const inputs = schema.resources[PAIR].inputProperties;
         assert.equal(inputs.connectorProvider.$ref, PROVIDER_REF);
         assert.equal(inputs.bindingProvider.$ref, PROVIDER_REF);
+        assert.equal(
+            schema.resources["skupper:index:ConsumerListener"].inputProperties.bindingProvider.$ref,
+            PROVIDER_REF,
+        );
         assert.deepEqual(schema.dependencies, [
             { name: "kubernetes", version: rootPackage.devDependencies["@pulumi/kubernetes"] },
         ]);
     });
 
-    it("has every output of the component, with the Condition type", async () => {
+    it("has every output of the pair, with the Condition type", async () => {
         await setUpMocks();
         resetMocks();
         const { AttachedConnectorPair } = await import("../../provider/index");

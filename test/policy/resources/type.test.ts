@@ -11,7 +11,7 @@ describe("skupper-connector-type", () => {
 
     it("flags any other type, quoting it", async () => {
         assert.deepEqual(await validateResource(connectorType, connector("shop", "orders", { type: "http" })), [
-            "AttachedConnector 'shop/orders': spec.type 'http' is not supported; expected empty or tcp (the only type Skupper implements for attached connectors).",
+            "AttachedConnector 'shop/orders': spec.type 'http' is not supported; expected empty or tcp (the only type Skupper implements).",
         ]);
     });
 });

@@ -1,0 +1,13 @@
+// Every component of the package, each with its args and its type token: the plugin
+// serves these, and the schema is inferred from them.
+export { AttachedConnectorPair, AttachedConnectorPairArgs } from "./attachedConnectorPair";
+export { BindingReference, ConsumerListener, ConsumerListenerArgs } from "./consumerListener";
+export { SiteHalf, SiteHalfArgs } from "./siteHalf";
+export { WorkloadHalf, WorkloadHalfArgs } from "./workloadHalf";
+
+import { AttachedConnectorPair } from "./attachedConnectorPair";
+import { ConsumerListener } from "./consumerListener";
+import { SiteHalf } from "./siteHalf";
+import { WorkloadHalf } from "./workloadHalf";
+
+export const components = [AttachedConnectorPair, WorkloadHalf, SiteHalf, ConsumerListener];
