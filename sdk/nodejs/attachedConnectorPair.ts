@@ -204,7 +204,7 @@ export interface AttachedConnectorPairArgs {
      */
     skipAwait?: pulumi.Input<boolean | undefined>;
     /**
-     * How long each object may take to become ready, in seconds (an integer). Default 300.
+     * How long Skupper may take to configure the pair, in seconds (an integer). Default 300.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**

@@ -10,10 +10,25 @@ export type AttachedConnectorPair = import("./attachedConnectorPair").AttachedCo
 export const AttachedConnectorPair: typeof import("./attachedConnectorPair").AttachedConnectorPair = null as any;
 utilities.lazyLoad(exports, ["AttachedConnectorPair"], () => require("./attachedConnectorPair"));
 
+export { ConsumerListenerArgs } from "./consumerListener";
+export type ConsumerListener = import("./consumerListener").ConsumerListener;
+export const ConsumerListener: typeof import("./consumerListener").ConsumerListener = null as any;
+utilities.lazyLoad(exports, ["ConsumerListener"], () => require("./consumerListener"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;
 utilities.lazyLoad(exports, ["Provider"], () => require("./provider"));
+
+export { SiteHalfArgs } from "./siteHalf";
+export type SiteHalf = import("./siteHalf").SiteHalf;
+export const SiteHalf: typeof import("./siteHalf").SiteHalf = null as any;
+utilities.lazyLoad(exports, ["SiteHalf"], () => require("./siteHalf"));
+
+export { WorkloadHalfArgs } from "./workloadHalf";
+export type WorkloadHalf = import("./workloadHalf").WorkloadHalf;
+export const WorkloadHalf: typeof import("./workloadHalf").WorkloadHalf = null as any;
+utilities.lazyLoad(exports, ["WorkloadHalf"], () => require("./workloadHalf"));
 
 
 // Export sub-modules:
@@ -29,6 +44,12 @@ const _module = {
         switch (type) {
             case "skupper:index:AttachedConnectorPair":
                 return new AttachedConnectorPair(name, <any>undefined, { urn })
+            case "skupper:index:ConsumerListener":
+                return new ConsumerListener(name, <any>undefined, { urn })
+            case "skupper:index:SiteHalf":
+                return new SiteHalf(name, <any>undefined, { urn })
+            case "skupper:index:WorkloadHalf":
+                return new WorkloadHalf(name, <any>undefined, { urn })
             default:
                 throw new Error(`unknown resource type ${type}`);
         }

@@ -77,7 +77,7 @@ describe("the policy pack under the real pulumi CLI", function () {
         assert.equal(result.changeSummary.create, 4, JSON.stringify(result.changeSummary));
     });
 
-    it("adds the await annotations to raw resources that lack them", async () => {
+    it("adds the binding's await annotation to raw resources that lack it, and none to the connector", async () => {
         const events: EngineEvent[] = [];
         const stack = await newStack(
             async () =>
@@ -103,7 +103,7 @@ describe("the policy pack under the real pulumi CLI", function () {
                             "pulumi.com/waitFor"
                         ],
                 );
-        assert.deepEqual(annotationsAfter("AttachedConnector::"), ["condition=Ready"]);
+        assert.deepEqual(annotationsAfter("AttachedConnector::"), []);
         assert.deepEqual(annotationsAfter("AttachedConnectorBinding::"), ["condition=Configured"]);
     });
 

@@ -45,7 +45,7 @@ describe("the component from a Pulumi YAML program, through the plugin", functio
         const creates = await plannedCreates(await yamlStack(dump(program), "yaml-example"));
         const { connector, binding } = assertExamplePair(creates);
         assert.equal(connector.spec.selector, "app=backend");
-        assert.equal(connector.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+        assert.equal(connector.metadata.annotations["pulumi.com/waitFor"], undefined);
         assert.equal(binding.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
     });
 

@@ -102,7 +102,7 @@ type attachedConnectorPairArgs struct {
 	SiteNamespace string `pulumi:"siteNamespace"`
 	// Do not wait for Skupper at all. Default false.
 	SkipAwait *bool `pulumi:"skipAwait"`
-	// How long each object may take to become ready, in seconds (an integer). Default 300.
+	// How long Skupper may take to configure the pair, in seconds (an integer). Default 300.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
 	TlsCredentials *string `pulumi:"tlsCredentials"`
@@ -146,7 +146,7 @@ type AttachedConnectorPairArgs struct {
 	SiteNamespace pulumi.StringInput
 	// Do not wait for Skupper at all. Default false.
 	SkipAwait pulumi.BoolPtrInput
-	// How long each object may take to become ready, in seconds (an integer). Default 300.
+	// How long Skupper may take to configure the pair, in seconds (an integer). Default 300.
 	TimeoutSeconds pulumi.IntPtrInput
 	// A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
 	TlsCredentials pulumi.StringPtrInput

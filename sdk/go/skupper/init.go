@@ -23,6 +23,12 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 	switch typ {
 	case "skupper:index:AttachedConnectorPair":
 		r = &AttachedConnectorPair{}
+	case "skupper:index:ConsumerListener":
+		r = &ConsumerListener{}
+	case "skupper:index:SiteHalf":
+		r = &SiteHalf{}
+	case "skupper:index:WorkloadHalf":
+		r = &WorkloadHalf{}
 	default:
 		return nil, fmt.Errorf("unknown resource type: %s", typ)
 	}

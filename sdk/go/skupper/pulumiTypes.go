@@ -13,6 +13,154 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+type BindingReference struct {
+	Name      string `pulumi:"name"`
+	Namespace string `pulumi:"namespace"`
+}
+
+// BindingReferenceInput is an input type that accepts BindingReferenceArgs and BindingReferenceOutput values.
+// You can construct a concrete instance of `BindingReferenceInput` via:
+//
+//	BindingReferenceArgs{...}
+type BindingReferenceInput interface {
+	pulumi.Input
+
+	ToBindingReferenceOutput() BindingReferenceOutput
+	ToBindingReferenceOutputWithContext(context.Context) BindingReferenceOutput
+}
+
+type BindingReferenceArgs struct {
+	Name      string `pulumi:"name"`
+	Namespace string `pulumi:"namespace"`
+}
+
+func (BindingReferenceArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*BindingReference)(nil)).Elem()
+}
+
+func (i BindingReferenceArgs) ToBindingReferenceOutput() BindingReferenceOutput {
+	return i.ToBindingReferenceOutputWithContext(context.Background())
+}
+
+func (i BindingReferenceArgs) ToBindingReferenceOutputWithContext(ctx context.Context) BindingReferenceOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BindingReferenceOutput)
+}
+
+func (i BindingReferenceArgs) ToBindingReferencePtrOutput() BindingReferencePtrOutput {
+	return i.ToBindingReferencePtrOutputWithContext(context.Background())
+}
+
+func (i BindingReferenceArgs) ToBindingReferencePtrOutputWithContext(ctx context.Context) BindingReferencePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BindingReferenceOutput).ToBindingReferencePtrOutputWithContext(ctx)
+}
+
+// BindingReferencePtrInput is an input type that accepts BindingReferenceArgs, BindingReferencePtr and BindingReferencePtrOutput values.
+// You can construct a concrete instance of `BindingReferencePtrInput` via:
+//
+//	        BindingReferenceArgs{...}
+//
+//	or:
+//
+//	        nil
+type BindingReferencePtrInput interface {
+	pulumi.Input
+
+	ToBindingReferencePtrOutput() BindingReferencePtrOutput
+	ToBindingReferencePtrOutputWithContext(context.Context) BindingReferencePtrOutput
+}
+
+type bindingReferencePtrType BindingReferenceArgs
+
+func BindingReferencePtr(v *BindingReferenceArgs) BindingReferencePtrInput {
+	return (*bindingReferencePtrType)(v)
+}
+
+func (*bindingReferencePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**BindingReference)(nil)).Elem()
+}
+
+func (i *bindingReferencePtrType) ToBindingReferencePtrOutput() BindingReferencePtrOutput {
+	return i.ToBindingReferencePtrOutputWithContext(context.Background())
+}
+
+func (i *bindingReferencePtrType) ToBindingReferencePtrOutputWithContext(ctx context.Context) BindingReferencePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(BindingReferencePtrOutput)
+}
+
+type BindingReferenceOutput struct{ *pulumi.OutputState }
+
+func (BindingReferenceOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*BindingReference)(nil)).Elem()
+}
+
+func (o BindingReferenceOutput) ToBindingReferenceOutput() BindingReferenceOutput {
+	return o
+}
+
+func (o BindingReferenceOutput) ToBindingReferenceOutputWithContext(ctx context.Context) BindingReferenceOutput {
+	return o
+}
+
+func (o BindingReferenceOutput) ToBindingReferencePtrOutput() BindingReferencePtrOutput {
+	return o.ToBindingReferencePtrOutputWithContext(context.Background())
+}
+
+func (o BindingReferenceOutput) ToBindingReferencePtrOutputWithContext(ctx context.Context) BindingReferencePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v BindingReference) *BindingReference {
+		return &v
+	}).(BindingReferencePtrOutput)
+}
+
+func (o BindingReferenceOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v BindingReference) string { return v.Name }).(pulumi.StringOutput)
+}
+
+func (o BindingReferenceOutput) Namespace() pulumi.StringOutput {
+	return o.ApplyT(func(v BindingReference) string { return v.Namespace }).(pulumi.StringOutput)
+}
+
+type BindingReferencePtrOutput struct{ *pulumi.OutputState }
+
+func (BindingReferencePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**BindingReference)(nil)).Elem()
+}
+
+func (o BindingReferencePtrOutput) ToBindingReferencePtrOutput() BindingReferencePtrOutput {
+	return o
+}
+
+func (o BindingReferencePtrOutput) ToBindingReferencePtrOutputWithContext(ctx context.Context) BindingReferencePtrOutput {
+	return o
+}
+
+func (o BindingReferencePtrOutput) Elem() BindingReferenceOutput {
+	return o.ApplyT(func(v *BindingReference) BindingReference {
+		if v != nil {
+			return *v
+		}
+		var ret BindingReference
+		return ret
+	}).(BindingReferenceOutput)
+}
+
+func (o BindingReferencePtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BindingReference) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+func (o BindingReferencePtrOutput) Namespace() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *BindingReference) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Namespace
+	}).(pulumi.StringPtrOutput)
+}
+
 type Condition struct {
 	LastTransitionTime string `pulumi:"lastTransitionTime"`
 	Message            string `pulumi:"message"`
@@ -81,6 +229,10 @@ func (o ConditionArrayOutput) Index(i pulumi.IntInput) ConditionOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*BindingReferenceInput)(nil)).Elem(), BindingReferenceArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*BindingReferencePtrInput)(nil)).Elem(), BindingReferenceArgs{})
+	pulumi.RegisterOutputType(BindingReferenceOutput{})
+	pulumi.RegisterOutputType(BindingReferencePtrOutput{})
 	pulumi.RegisterOutputType(ConditionOutput{})
 	pulumi.RegisterOutputType(ConditionArrayOutput{})
 }

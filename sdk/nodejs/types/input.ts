@@ -5,3 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 
+export interface BindingReferenceArgs {
+    name: string;
+    namespace: string;
+}
+

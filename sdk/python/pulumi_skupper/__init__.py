@@ -7,7 +7,11 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .attached_connector_pair import *
+from .consumer_listener import *
 from .provider import *
+from .site_half import *
+from .workload_half import *
+from ._inputs import *
 from . import outputs
 _utilities.register(
     resource_modules="""
@@ -17,7 +21,10 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_skupper",
   "classes": {
-   "skupper:index:AttachedConnectorPair": "AttachedConnectorPair"
+   "skupper:index:AttachedConnectorPair": "AttachedConnectorPair",
+   "skupper:index:ConsumerListener": "ConsumerListener",
+   "skupper:index:SiteHalf": "SiteHalf",
+   "skupper:index:WorkloadHalf": "WorkloadHalf"
   }
  }
 ]

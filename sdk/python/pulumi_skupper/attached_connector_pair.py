@@ -60,7 +60,7 @@ class AttachedConnectorPairArgs:
         :param pulumi.Input[_builtins.str] object_name: The name of both Kubernetes objects. Defaults to the Pulumi resource name.
         :param pulumi.Input[_builtins.str] routing_key: The address the workload is published under. Defaults to the object name.
         :param pulumi.Input[_builtins.bool] skip_await: Do not wait for Skupper at all. Default false.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long each object may take to become ready, in seconds (an integer). Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take to configure the pair, in seconds (an integer). Default 300.
         :param pulumi.Input[_builtins.str] tls_credentials: A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
         :param pulumi.Input[_builtins.str] type: The protocol: empty or `tcp`, the only one Skupper implements.
         :param pulumi.Input[_builtins.bool] use_client_cert: Send the client certificate of tlsCredentials (mutual TLS).
@@ -298,7 +298,7 @@ class AttachedConnectorPairArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long each object may take to become ready, in seconds (an integer). Default 300.
+        How long Skupper may take to configure the pair, in seconds (an integer). Default 300.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -393,7 +393,7 @@ class AttachedConnectorPair(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] selector: A non-empty label selector for the workload's pods, e.g. `app=backend`.
         :param pulumi.Input[_builtins.str] site_namespace: The namespace of the Skupper site; the AttachedConnectorBinding is created here.
         :param pulumi.Input[_builtins.bool] skip_await: Do not wait for Skupper at all. Default false.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long each object may take to become ready, in seconds (an integer). Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take to configure the pair, in seconds (an integer). Default 300.
         :param pulumi.Input[_builtins.str] tls_credentials: A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
         :param pulumi.Input[_builtins.str] type: The protocol: empty or `tcp`, the only one Skupper implements.
         :param pulumi.Input[_builtins.bool] use_client_cert: Send the client certificate of tlsCredentials (mutual TLS).
