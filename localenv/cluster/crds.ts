@@ -189,6 +189,26 @@ function stringSchema(): JSONSchemaProps {
 }
 
 /**
+ * Status fields that Skupper's CRDs declare but Skupper 2.2.1 never writes, so the types
+ * leave them out; the CRDs installed here must still be Skupper's.
+ */
+const declaredOnly: Partial<Record<SkupperKind, Record<string, JSONSchemaProps>>> = {
+    AttachedConnector: {
+        selectedPods: {
+            type: "array",
+            items: { type: "object", properties: { name: stringSchema(), ip: stringSchema() } },
+        },
+    },
+};
+
+function withDeclaredOnly(crd: CustomResourceDefinition): CustomResourceDefinition {
+    const extra = declaredOnly[crd.spec.names.kind as SkupperKind];
+    const status = crd.spec.versions[0].schema?.openAPIV3Schema?.properties?.status;
+    if (extra && status) status.properties = { ...status.properties, ...extra };
+    return crd;
+}
+
+/**
  * The CRDs of the five Skupper kinds typed by the interfaces exported from `indexFile`
  * (`<Kind>Spec` and `<Kind>Status` for each kind of provider/constants.ts). Exported for
  * tests, which point it at interfaces of their own; use `generateCrds` otherwise.
@@ -245,6 +265,6 @@ let cached: CustomResourceDefinition[] | undefined;
  * generated from provider/crds (computed once per process; each call returns a copy).
  */
 export function generateCrds(): CustomResourceDefinition[] {
-    cached ??= generateCrdsFrom(crdsIndexFile());
+    cached ??= generateCrdsFrom(crdsIndexFile()).map(withDeclaredOnly);
     return structuredClone(cached);
 }

@@ -19,9 +19,8 @@ export interface AttachedConnectorSpec {
     settings?: Record<string, string>;
 }
 
-export interface AttachedConnectorStatus extends SkupperStatus {
-    selectedPods?: { name?: string; ip?: string }[];
-}
+/** What Skupper writes on an AttachedConnector: its CRD also declares `selectedPods`, which Skupper 2.2.1 writes on Connectors only. */
+export type AttachedConnectorStatus = SkupperStatus;
 
 export type AttachedConnectorArgs = SkupperResourceArgs<AttachedConnectorSpec>;
 

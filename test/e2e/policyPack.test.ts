@@ -15,19 +15,24 @@ function rawPair(
     connector: Record<string, unknown>,
     binding: Record<string, unknown>,
     annotations: [Record<string, string>?, Record<string, string>?] = [],
+    bindingAfterConnector = false,
 ) {
-    new k8s.apiextensions.CustomResource("raw-connector", {
+    const created = new k8s.apiextensions.CustomResource("raw-connector", {
         apiVersion: "skupper.io/v2alpha1",
         kind: "AttachedConnector",
         metadata: { name: "orders", namespace: "policy-shop", annotations: annotations[0] },
         spec: connector,
     });
-    new k8s.apiextensions.CustomResource("raw-binding", {
-        apiVersion: "skupper.io/v2alpha1",
-        kind: "AttachedConnectorBinding",
-        metadata: { name: "orders", namespace: "policy-west", annotations: annotations[1] },
-        spec: binding,
-    });
+    new k8s.apiextensions.CustomResource(
+        "raw-binding",
+        {
+            apiVersion: "skupper.io/v2alpha1",
+            kind: "AttachedConnectorBinding",
+            metadata: { name: "orders", namespace: "policy-west", annotations: annotations[1] },
+            spec: binding,
+        },
+        { dependsOn: bindingAfterConnector ? [created] : [] },
+    );
 }
 
 describe("the policy pack under the real pulumi CLI", function () {
@@ -84,6 +89,8 @@ describe("the policy pack under the real pulumi CLI", function () {
                 rawPair(
                     { siteNamespace: "policy-west", port: 8080, selector: "app=orders" },
                     { connectorNamespace: "policy-shop", routingKey: "orders" },
+                    [],
+                    true,
                 ),
             "policy-remediate",
         );
@@ -105,6 +112,23 @@ describe("the policy pack under the real pulumi CLI", function () {
                 );
         assert.deepEqual(annotationsAfter("AttachedConnector::"), []);
         assert.deepEqual(annotationsAfter("AttachedConnectorBinding::"), ["condition=Configured"]);
+    });
+
+    it("fails a raw pair whose waiting binding does not depend on its connector, naming skupper-await-order", async () => {
+        const stack = await newStack(
+            async () =>
+                rawPair(
+                    { siteNamespace: "policy-west", port: 8080, selector: "app=orders" },
+                    { connectorNamespace: "policy-shop", routingKey: "orders" },
+                    [{}, { "pulumi.com/waitFor": "condition=Configured" }],
+                ),
+            "policy-order",
+        );
+        const error = await stack.preview({ policyPacks: [policyPackDir] }).then(
+            () => undefined,
+            (e: Error) => e,
+        );
+        assert.match(error?.message ?? "", /skupper-await-order[\s\S]*does not depend on its AttachedConnector/);
     });
 
     it("checks objects that come from a kubernetes:yaml ConfigGroup", async () => {

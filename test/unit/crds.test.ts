@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import type { AttachedConnectorStatus, ConnectorStatus } from "../../provider/crds";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -94,6 +95,15 @@ describe("the generated Skupper CRDs", function () {
             name: { type: "string" },
             ip: { type: "string" },
         });
+    });
+
+    it("type statuses as Skupper 2.2.1 writes them: selectedPods on Connectors only, though both CRDs declare it", () => {
+        const attached: AttachedConnectorStatus = { status: "Ready" };
+        const connector: ConnectorStatus = { selectedPods: [{ name: "backend-1", ip: "10.0.0.1" }] };
+        // @ts-expect-error Skupper writes no selectedPods on an AttachedConnector
+        assert.equal(attached.selectedPods, undefined);
+        assert.equal(connector.selectedPods?.length, 1);
+        assert.ok(schemaAt(crdOf(crds, "Connector"), "status.selectedPods[]").properties);
     });
 
     it("AttachedConnectorBinding requires connectorNamespace and routingKey; its status has hasMatchingListener", () => {

@@ -1,21 +1,24 @@
-// Runs `pulumi up` of the compiled TypeScript program in the current folder (bin/index.js)
-// through the Automation API, which hosts the program in this process: the stand-in for
-// `pulumi up` on a machine without the Node.js language host. Uses the project's own
-// @pulumi/pulumi, as the language host would. Prints the stack's outputs as one JSON line.
+// Runs `pulumi up` of the compiled TypeScript program of the project in the current folder
+// (its Pulumi.yaml names it) through the Automation API, which hosts the program in this
+// process: the stand-in for `pulumi up` on a machine without the Node.js language host.
+// Uses the project's own @pulumi/pulumi, as the language host would. Prints the stack's
+// outputs as one JSON line.
 //
-// Usage: node up.js STACK PULUMI_ROOT CONFIG_JSON
+// Usage: node up.js STACK PULUMI_ROOT CONFIG_JSON [PROGRAM]   (PROGRAM: default bin/index.js)
 "use strict";
+const fs = require("node:fs");
 const path = require("node:path");
 const { LocalWorkspace, PulumiCommand } = require("@pulumi/pulumi/automation");
 
 async function main() {
-    const [stackName, pulumiRoot, config] = process.argv.slice(2);
+    const [stackName, pulumiRoot, config, program = "bin/index.js"] = process.argv.slice(2);
     const project = path.resolve(".");
+    const projectName = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(project, "Pulumi.yaml"), "utf8"))[1];
     const stack = await LocalWorkspace.createOrSelectStack(
         {
             stackName,
-            projectName: "skupper-attached-connector-typescript",
-            program: async () => require(path.join(project, "bin", "index.js")),
+            projectName,
+            program: async () => require(path.resolve(project, program)),
         },
         {
             workDir: project,

@@ -1,0 +1,102 @@
+// Install path: examples/two-teams from fresh folders outside the repository, with the
+// package from its tarball, in the order its README gives: the workload team's stack,
+// the site team's (which reads the first through a StackReference), the workload team's
+// next plain up, and a consumer's listener. TypeScript through the Automation API (no
+// Node.js language host here), YAML with the real `pulumi up`.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { e2e } from "../harness";
+import { pairNamespaces } from "../lifecycle/pairWorld";
+import { freshFolder, outputsFrom, packedTarball, removeFreshFolders, repoRoot, run, tested } from "./installWorld";
+
+const example = path.join(repoRoot, "examples", "two-teams");
+const teams = ["workload-team", "site-team", "consumer"] as const;
+
+/** The namespaces of the three teams: a workload, a site and a consuming site. */
+async function teamNamespaces(base: string) {
+    const { shop, west } = await pairNamespaces(base);
+    const east = e2e().env.namespace(`${base}-east`);
+    await e2e().env.createNamespaces(east);
+    await e2e().env.createSite(east);
+    return { shop, west, east };
+}
+
+/** The example's files (but its package.json, whose dependency is the clone) in a fresh folder. */
+function copyExample(language: "typescript" | "yaml"): string {
+    const project = freshFolder(`two-teams-${language}`);
+    for (const team of teams)
+        fs.cpSync(path.join(example, language, team), path.join(project, team), { recursive: true });
+    return project;
+}
+
+function assertReadyInOrder(steps: Record<string, Record<string, unknown>>): void {
+    for (const [step, outputs] of Object.entries(steps)) console.log(`      ${step}: ${JSON.stringify(outputs)}`);
+    assert.equal(steps["workload team, up"].ready, false);
+    assert.match(String(steps["workload team, up"].waitingFor), /AttachedConnectorBinding 'backend' .*the site team/);
+    assert.equal(steps["site team, up"].ready, true);
+    assert.equal(steps["workload team, next up"].ready, true);
+    assert.deepEqual([steps["consumer, up"].ready, steps["consumer, up"].host], [true, "backend"]);
+}
+
+describe("install path: the two-teams example, three stacks", function () {
+    after(removeFreshFolders);
+
+    it("in TypeScript, from the npm tarball, in the README's order", async () => {
+        const { shop, west, east } = await teamNamespaces("two-ts");
+        const project = copyExample("typescript");
+        fs.copyFileSync(path.join(example, "typescript", "tsconfig.json"), path.join(project, "tsconfig.json"));
+        run("npm", ["init", "--yes"], project);
+        run(
+            "npm",
+            ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
+            project,
+        );
+        run(
+            "npm",
+            ["install", "--save-dev", `typescript@${tested.typescript}`, `@types/node@${tested.nodeTypes}`],
+            project,
+        );
+        run("npx", ["tsc", "-p", "tsconfig.json"], project);
+        const upJs = path.join(__dirname, "typescript", "up.js");
+        const up = (team: (typeof teams)[number], config: Record<string, string>) =>
+            outputsFrom(
+                run(
+                    "node",
+                    [upJs, "dev", e2e().toolchain.dir, JSON.stringify(config), `../bin/${team}/index.js`],
+                    path.join(project, team),
+                ),
+            );
+        const workloadConfig = { workloadNamespace: shop, siteNamespace: west };
+        assertReadyInOrder({
+            "workload team, up": up("workload-team", workloadConfig),
+            "site team, up": up("site-team", { siteNamespace: west, workloadStack: "organization/workload-team/dev" }),
+            "workload team, next up": up("workload-team", workloadConfig),
+            "consumer, up": up("consumer", { consumerNamespace: east, siteStack: "organization/site-team/dev" }),
+        });
+    });
+
+    it("in YAML, with `pulumi up`, the plugin found through plugins.providers", async () => {
+        const { shop, west, east } = await teamNamespaces("two-yaml");
+        const project = copyExample("yaml");
+        fs.copyFileSync(path.join(example, "yaml", "package.json"), path.join(project, "package.json"));
+        run("npm", ["install", packedTarball()], project);
+        // A backend of its own: the TypeScript test's stacks have the same names.
+        const backend = { PULUMI_BACKEND_URL: `file://${freshFolder("two-teams-yaml-state")}` };
+        const up = (team: (typeof teams)[number], config: Record<string, string>) => {
+            const dir = path.join(project, team);
+            run("pulumi", ["stack", "select", "--create", "dev"], dir, backend);
+            for (const [key, value] of Object.entries(config))
+                run("pulumi", ["config", "set", key, value], dir, backend);
+            run("pulumi", ["up", "--yes", "--skip-preview"], dir, backend);
+            return JSON.parse(run("pulumi", ["stack", "output", "--json"], dir, backend));
+        };
+        const workloadConfig = { workloadNamespace: shop, siteNamespace: west };
+        assertReadyInOrder({
+            "workload team, up": up("workload-team", workloadConfig),
+            "site team, up": up("site-team", { siteNamespace: west, workloadStack: "organization/workload-team/dev" }),
+            "workload team, next up": up("workload-team", workloadConfig),
+            "consumer, up": up("consumer", { consumerNamespace: east, siteStack: "organization/site-team/dev" }),
+        });
+    });
+});
