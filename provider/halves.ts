@@ -65,6 +65,12 @@ export function halfOfType(type: string): Half | undefined {
 export const WAIT_CONFIGURED = "condition=Configured";
 /** What a half waits for when it must be fully ready (a binding: a listener matches too). */
 export const WAIT_READY = "condition=Ready";
+/**
+ * What one team's half waits for by default: Skupper's first report on it (any
+ * `status.status`), so its outputs say what Skupper sees rather than nothing yet, without
+ * waiting for the other team.
+ */
+export const WAIT_REPORTED = "jsonpath={.status.status}";
 
 /** The wait of a half: a connector's readiness is its Configured, a binding's Ready needs a listener. */
 export function waitFor(kind: HalfKind, options: { awaitListener?: boolean }): string {

@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AttachedConnectorBinding, Condition } from "../crds";
 import { waitingFor } from "../diagnosis/waitingFor";
-import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, waitFor } from "../halves";
+import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, WAIT_REPORTED, waitFor } from "../halves";
 import { Wait } from "../providerAnnotations";
 import { ResolvedSiteHalfArgs, siteHalfArgsSchema } from "../validation/args";
 import { Arguments } from "./arguments";
@@ -34,14 +34,14 @@ export interface SiteHalfArgs {
     awaitPartner?: pulumi.Input<boolean>;
     /** Also wait until a listener with the routing key exists in the network (implies awaitPartner). Default false. */
     awaitListener?: pulumi.Input<boolean>;
-    /** With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300. */
+    /** How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300. */
     timeoutSeconds?: pulumi.Input<number>;
 }
 
 /**
  * The site team's half of an attached connector: an AttachedConnectorBinding in the site
- * namespace. By default `up` does not wait for the workload team: the half is created and
- * its status reported (`waitingFor` names what is missing); the next `up` after the
+ * namespace. By default `up` does not wait for the workload team: the half is created, and
+ * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
  * workload team's reports `ready: true`.
  */
 export class SiteHalf extends pulumi.ComponentResource {
@@ -129,4 +129,4 @@ function withDefaults(name: string, a: ResolvedSiteHalfArgs): Resolved {
 const wait = (a: Resolved): Wait =>
     a.awaitPartner || a.awaitListener
         ? { waitFor: waitFor("AttachedConnectorBinding", a), timeoutSeconds: a.timeoutSeconds }
-        : "none";
+        : { waitFor: WAIT_REPORTED, timeoutSeconds: a.timeoutSeconds };

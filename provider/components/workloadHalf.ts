@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AttachedConnector, Condition } from "../crds";
 import { waitingFor } from "../diagnosis/waitingFor";
-import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, waitFor } from "../halves";
+import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, WAIT_REPORTED, waitFor } from "../halves";
 import { Wait } from "../providerAnnotations";
 import { ResolvedWorkloadHalfArgs, workloadHalfArgsSchema } from "../validation/args";
 import { Arguments } from "./arguments";
@@ -39,14 +39,14 @@ export interface WorkloadHalfArgs {
     annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Wait until the site team's binding exists and Skupper has configured the pair. Default false. */
     awaitPartner?: pulumi.Input<boolean>;
-    /** With awaitPartner, how long to wait, in seconds (an integer). Default 300. */
+    /** How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300. */
     timeoutSeconds?: pulumi.Input<number>;
 }
 
 /**
  * The workload team's half of an attached connector: an AttachedConnector in its own
- * namespace. By default `up` does not wait for the site team: the half is created and its
- * status reported (`waitingFor` names what is missing); the next `up` after the site
+ * namespace. By default `up` does not wait for the site team: the half is created, and
+ * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
  * team's reports `ready: true`.
  */
 export class WorkloadHalf extends pulumi.ComponentResource {
@@ -121,4 +121,6 @@ function withDefaults(name: string, a: ResolvedWorkloadHalfArgs): Resolved {
 }
 
 const wait = (a: Resolved): Wait =>
-    a.awaitPartner ? { waitFor: waitFor("AttachedConnector", {}), timeoutSeconds: a.timeoutSeconds } : "none";
+    a.awaitPartner
+        ? { waitFor: waitFor("AttachedConnector", {}), timeoutSeconds: a.timeoutSeconds }
+        : { waitFor: WAIT_REPORTED, timeoutSeconds: a.timeoutSeconds };

@@ -16,6 +16,11 @@ export function waitingFor(kind: HalfKind, object: HalfObject | undefined): stri
             ? `Skupper to report on it (is there a Skupper Site in namespace '${object.metadata?.namespace}'?)`
             : "Skupper to report on it (a Skupper controller must watch this namespace)";
     }
+    const condition = status.conditions?.find((c) => c.type === "Configured");
+    const generation = object.metadata?.generation;
+    if (generation && condition?.observedGeneration && condition.observedGeneration < generation) {
+        return `Skupper to handle its latest change (generation ${generation}; it last saw ${condition.observedGeneration})`;
+    }
     if (status.message === half.partnerMissing) {
         return `the ${half.partner} '${object.metadata?.name}' in namespace '${partnerNamespace}', which ${halves[half.partner].owner} declares`;
     }

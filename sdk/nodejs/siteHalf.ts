@@ -8,8 +8,8 @@ import * as utilities from "./utilities";
 
 /**
  * The site team's half of an attached connector: an AttachedConnectorBinding in the site
- * namespace. By default `up` does not wait for the workload team: the half is created and
- * its status reported (`waitingFor` names what is missing); the next `up` after the
+ * namespace. By default `up` does not wait for the workload team: the half is created, and
+ * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
  * workload team's reports `ready: true`.
  */
 export class SiteHalf extends pulumi.ComponentResource {
@@ -155,7 +155,7 @@ export interface SiteHalfArgs {
      */
     siteNamespace: pulumi.Input<string>;
     /**
-     * With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300.
+     * How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
 }

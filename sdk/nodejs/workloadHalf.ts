@@ -8,8 +8,8 @@ import * as utilities from "./utilities";
 
 /**
  * The workload team's half of an attached connector: an AttachedConnector in its own
- * namespace. By default `up` does not wait for the site team: the half is created and its
- * status reported (`waitingFor` names what is missing); the next `up` after the site
+ * namespace. By default `up` does not wait for the site team: the half is created, and
+ * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
  * team's reports `ready: true`.
  */
 export class WorkloadHalf extends pulumi.ComponentResource {
@@ -153,7 +153,7 @@ export interface WorkloadHalfArgs {
      */
     siteNamespace: pulumi.Input<string>;
     /**
-     * With awaitPartner, how long to wait, in seconds (an integer). Default 300.
+     * How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**

@@ -2,7 +2,17 @@
 // object each declares, marked as having its partner elsewhere, not waiting for the other
 // team by default, and its live status with what it waits for.
 import * as assert from "node:assert/strict";
-import { BINDING, CONNECTOR, mockedStatus, ofType, readsOf, resetMocks, setUpMocks, valueOf } from "./mocks";
+import {
+    BINDING,
+    CONNECTOR,
+    mockedGeneration,
+    mockedStatus,
+    ofType,
+    readsOf,
+    resetMocks,
+    setUpMocks,
+    valueOf,
+} from "./mocks";
 
 type Provider = typeof import("../../provider/index");
 
@@ -28,7 +38,7 @@ describe("one team's half alone", () => {
     describe("WorkloadHalf", () => {
         const args = { connectorNamespace: "shop", siteNamespace: "west", port: 8080, selector: "app=backend" };
 
-        it("creates the AttachedConnector alone, marked as having its binding elsewhere, unawaited by default", async () => {
+        it("creates the AttachedConnector alone, marked as having its binding elsewhere, waiting only for Skupper's first report", async () => {
             const half = new m.WorkloadHalf("backend", { ...args, settings: { a: "1" } });
             await valueOf(half.ready);
             assert.equal(ofType(BINDING).length, 0);
@@ -40,7 +50,7 @@ describe("one team's half alone", () => {
                 settings: { a: "1" },
             });
             assert.equal(connector.inputs.metadata.annotations[PARTNER_ELSEWHERE], "true");
-            assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], undefined);
+            assert.equal(connector.inputs.metadata.annotations["pulumi.com/waitFor"], "jsonpath={.status.status}");
             assert.equal(readsOf(CONNECTOR).length, 1, "its status is read back");
         });
 
@@ -96,7 +106,7 @@ describe("one team's half alone", () => {
             const [binding] = ofType(BINDING);
             assert.deepEqual(binding.inputs.spec, { connectorNamespace: "shop", routingKey: "backend" });
             assert.equal(binding.inputs.metadata.annotations[PARTNER_ELSEWHERE], "true");
-            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], undefined);
+            assert.equal(binding.inputs.metadata.annotations["pulumi.com/waitFor"], "jsonpath={.status.status}");
             assert.equal(await valueOf(half.routingKey), "backend");
         });
 
@@ -119,6 +129,19 @@ describe("one team's half alone", () => {
             assert.equal(
                 await valueOf(half.waitingFor),
                 "the AttachedConnector 'backend' in namespace 'shop', which the workload team declares",
+            );
+        });
+
+        it("says Skupper has not handled a change yet while its status is for an older generation", async () => {
+            mockedStatus[BINDING] = {
+                status: "Ready",
+                conditions: [{ ...condition("Configured", "True"), observedGeneration: 1 }],
+            };
+            mockedGeneration[BINDING] = 2;
+            const half = new m.SiteHalf("backend", args);
+            assert.equal(
+                await valueOf(half.waitingFor),
+                "Skupper to handle its latest change (generation 2; it last saw 1)",
             );
         });
 

@@ -13,8 +13,8 @@ import (
 )
 
 // The site team's half of an attached connector: an AttachedConnectorBinding in the site
-// namespace. By default `up` does not wait for the workload team: the half is created and
-// its status reported (`waitingFor` names what is missing); the next `up` after the
+// namespace. By default `up` does not wait for the workload team: the half is created, and
+// once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
 // workload team's reports `ready: true`.
 type SiteHalf struct {
 	pulumi.ResourceState
@@ -81,7 +81,7 @@ type siteHalfArgs struct {
 	Settings map[string]string `pulumi:"settings"`
 	// The namespace of the Skupper site; the AttachedConnectorBinding is created here.
 	SiteNamespace string `pulumi:"siteNamespace"`
-	// With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300.
+	// How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 }
 
@@ -107,7 +107,7 @@ type SiteHalfArgs struct {
 	Settings pulumi.StringMapInput
 	// The namespace of the Skupper site; the AttachedConnectorBinding is created here.
 	SiteNamespace pulumi.StringInput
-	// With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300.
+	// How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
 	TimeoutSeconds pulumi.IntPtrInput
 }
 

@@ -13,8 +13,8 @@ import (
 )
 
 // The workload team's half of an attached connector: an AttachedConnector in its own
-// namespace. By default `up` does not wait for the site team: the half is created and its
-// status reported (`waitingFor` names what is missing); the next `up` after the site
+// namespace. By default `up` does not wait for the site team: the half is created, and
+// once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
 // team's reports `ready: true`.
 type WorkloadHalf struct {
 	pulumi.ResourceState
@@ -83,7 +83,7 @@ type workloadHalfArgs struct {
 	Settings map[string]string `pulumi:"settings"`
 	// The site namespace whose binding may use the workload (the site team's namespace).
 	SiteNamespace string `pulumi:"siteNamespace"`
-	// With awaitPartner, how long to wait, in seconds (an integer). Default 300.
+	// How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
 	TlsCredentials *string `pulumi:"tlsCredentials"`
@@ -115,7 +115,7 @@ type WorkloadHalfArgs struct {
 	Settings pulumi.StringMapInput
 	// The site namespace whose binding may use the workload (the site team's namespace).
 	SiteNamespace pulumi.StringInput
-	// With awaitPartner, how long to wait, in seconds (an integer). Default 300.
+	// How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
 	TimeoutSeconds pulumi.IntPtrInput
 	// A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
 	TlsCredentials pulumi.StringPtrInput

@@ -44,7 +44,7 @@ class SiteHalfArgs:
         :param pulumi.Input[_builtins.str] object_name: The name of the binding, which must be the workload team's AttachedConnector's. Defaults to the resource name.
         :param pulumi.Input[_builtins.str] routing_key: The address the workload is published under. Defaults to the object name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` (accepted, but not read by Skupper).
-        :param pulumi.Input[_builtins.int] timeout_seconds: With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
         """
         pulumi.set(__self__, "connector_namespace", connector_namespace)
         pulumi.set(__self__, "site_namespace", site_namespace)
@@ -191,7 +191,7 @@ class SiteHalfArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300.
+        How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -220,8 +220,8 @@ class SiteHalf(pulumi.ComponentResource):
                  __props__=None):
         """
         The site team's half of an attached connector: an AttachedConnectorBinding in the site
-        namespace. By default `up` does not wait for the workload team: the half is created and
-        its status reported (`waitingFor` names what is missing); the next `up` after the
+        namespace. By default `up` does not wait for the workload team: the half is created, and
+        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
         workload team's reports `ready: true`.
 
         :param str resource_name: The name of the resource.
@@ -236,7 +236,7 @@ class SiteHalf(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] routing_key: The address the workload is published under. Defaults to the object name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` (accepted, but not read by Skupper).
         :param pulumi.Input[_builtins.str] site_namespace: The namespace of the Skupper site; the AttachedConnectorBinding is created here.
-        :param pulumi.Input[_builtins.int] timeout_seconds: With awaitPartner or awaitListener, how long to wait, in seconds (an integer). Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
         """
         ...
     @overload
@@ -246,8 +246,8 @@ class SiteHalf(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         The site team's half of an attached connector: an AttachedConnectorBinding in the site
-        namespace. By default `up` does not wait for the workload team: the half is created and
-        its status reported (`waitingFor` names what is missing); the next `up` after the
+        namespace. By default `up` does not wait for the workload team: the half is created, and
+        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
         workload team's reports `ready: true`.
 
         :param str resource_name: The name of the resource.

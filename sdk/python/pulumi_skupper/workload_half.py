@@ -47,7 +47,7 @@ class WorkloadHalfArgs:
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
         :param pulumi.Input[_builtins.str] object_name: The name of the AttachedConnector, which the site team's binding must share. Defaults to the resource name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` (accepted, but not read by Skupper).
-        :param pulumi.Input[_builtins.int] timeout_seconds: With awaitPartner, how long to wait, in seconds (an integer). Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
         :param pulumi.Input[_builtins.str] tls_credentials: A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
         :param pulumi.Input[_builtins.str] type: The protocol: empty or `tcp`, the only one Skupper implements.
         :param pulumi.Input[_builtins.bool] use_client_cert: Send the client certificate of tlsCredentials (mutual TLS).
@@ -201,7 +201,7 @@ class WorkloadHalfArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        With awaitPartner, how long to wait, in seconds (an integer). Default 300.
+        How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -269,8 +269,8 @@ class WorkloadHalf(pulumi.ComponentResource):
                  __props__=None):
         """
         The workload team's half of an attached connector: an AttachedConnector in its own
-        namespace. By default `up` does not wait for the site team: the half is created and its
-        status reported (`waitingFor` names what is missing); the next `up` after the site
+        namespace. By default `up` does not wait for the site team: the half is created, and
+        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
         team's reports `ready: true`.
 
         :param str resource_name: The name of the resource.
@@ -285,7 +285,7 @@ class WorkloadHalf(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] selector: A non-empty label selector for the workload's pods, e.g. `app=backend`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` (accepted, but not read by Skupper).
         :param pulumi.Input[_builtins.str] site_namespace: The site namespace whose binding may use the workload (the site team's namespace).
-        :param pulumi.Input[_builtins.int] timeout_seconds: With awaitPartner, how long to wait, in seconds (an integer). Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
         :param pulumi.Input[_builtins.str] tls_credentials: A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
         :param pulumi.Input[_builtins.str] type: The protocol: empty or `tcp`, the only one Skupper implements.
         :param pulumi.Input[_builtins.bool] use_client_cert: Send the client certificate of tlsCredentials (mutual TLS).
@@ -298,8 +298,8 @@ class WorkloadHalf(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         The workload team's half of an attached connector: an AttachedConnector in its own
-        namespace. By default `up` does not wait for the site team: the half is created and its
-        status reported (`waitingFor` names what is missing); the next `up` after the site
+        namespace. By default `up` does not wait for the site team: the half is created, and
+        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
         team's reports `ready: true`.
 
         :param str resource_name: The name of the resource.

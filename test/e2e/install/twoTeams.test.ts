@@ -58,7 +58,9 @@ describe("install path: the two-teams example, three stacks", function () {
             project,
         );
         run("npx", ["tsc", "-p", "tsconfig.json"], project);
-        const upJs = path.join(__dirname, "typescript", "up.js");
+        // In the project, so that it loads the project's own @pulumi/pulumi, as the program does.
+        const upJs = path.join(project, "up.js");
+        fs.copyFileSync(path.join(__dirname, "typescript", "up.js"), upJs);
         const up = (team: (typeof teams)[number], config: Record<string, string>) =>
             outputsFrom(
                 run(

@@ -77,7 +77,8 @@ describe("two teams, two stacks: each declares its own half", function () {
         const world = await teamsWorld("teams-gone");
         const site = await world.siteStack({ connectorNamespace: world.shop });
         await site.up();
-        const workload = await world.workloadStack({ fromSiteStack: site, awaitPartner: true });
+        // The site namespace as agreed, not read from the site team's stack, whose outputs the destroy removes.
+        const workload = await world.workloadStack({ siteNamespace: world.west, awaitPartner: true });
         assert.equal(outputsOf(await workload.up()).ready, true);
         const uid = (await live("AttachedConnector", world.shop, "backend"))?.metadata.uid;
 
