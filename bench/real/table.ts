@@ -23,7 +23,7 @@ export interface TableRow {
     readinessToEngineMs: Record<VariantName, Spread>;
 }
 
-export const RATIOS = ["component/raw", "floor/raw", "component/floor", "component/kubectl"] as const;
+export const RATIOS = ["component/raw", "floor/raw", "reads/floor", "component/reads", "component/kubectl"] as const;
 export type RatioName = (typeof RATIOS)[number];
 
 interface Subject {

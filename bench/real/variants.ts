@@ -1,9 +1,9 @@
-// The four ways the real benchmark creates, previews and removes the same N pairs: the
-// component, raw CustomResources, and the same raw CustomResources inside a bare
-// component (the floor of any component) as Pulumi stacks (the real engine and
-// Kubernetes provider, through the Automation API, state in the bench's temporary
-// folder), and kubectl apply + kubectl wait for the same conditions (kubectl diff,
-// kubectl delete).
+// The ways the real benchmark creates, previews and removes the same N pairs: the
+// component, raw CustomResources, the same raw CustomResources inside a bare component
+// (the floor of any component), that floor with the component's read-back of both
+// halves (what the live outputs cost), as Pulumi stacks (the real engine and Kubernetes
+// provider, through the Automation API, state in the bench's temporary folder), and
+// kubectl apply + kubectl wait for the same conditions (kubectl diff, kubectl delete).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -19,8 +19,8 @@ import { Manifest, pairManifests, PORT, SELECTOR } from "./manifests";
 
 const exec = promisify(execFile);
 
-export type VariantName = "component" | "raw" | "floor" | "kubectl";
-export const VARIANTS: VariantName[] = ["component", "raw", "floor", "kubectl"];
+export type VariantName = "component" | "raw" | "floor" | "reads" | "kubectl";
+export const VARIANTS: VariantName[] = ["component", "raw", "floor", "reads", "kubectl"];
 
 /** What a variant needs from the bench: where its stacks and files go, and how to run pulumi and kubectl. */
 export interface Bench {
@@ -82,21 +82,40 @@ export function rawProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Prom
     };
 }
 
-/** A component with no validation and no outputs: the least that wrapping a pair costs. */
+/** A component with no validation and no outputs: the least that wrapping a pair costs. With
+ * `readBack`, it reads both halves after the binding's wait, as the component does. */
 class BarePair extends pulumi.ComponentResource {
-    constructor(name: string, connector: Manifest, binding: Manifest) {
+    constructor(name: string, connector: Manifest, binding: Manifest, readBack = false) {
         super("bench:index:BarePair", name, {}, {});
         const created = new k8s.apiextensions.CustomResource(`${name}-connector`, connector, { parent: this });
-        new k8s.apiextensions.CustomResource(`${name}-binding`, binding, { parent: this, dependsOn: [created] });
+        const bound = new k8s.apiextensions.CustomResource(`${name}-binding`, binding, {
+            parent: this,
+            dependsOn: [created],
+        });
+        if (readBack) {
+            for (const [half, object] of [
+                ["connector", created],
+                ["binding", bound],
+            ] as const) {
+                const { apiVersion, kind } = half === "connector" ? connector : binding;
+                k8s.apiextensions.CustomResource.get(`${name}-${half}-status`, {
+                    apiVersion,
+                    kind,
+                    id: object.id,
+                    parent: this,
+                    dependsOn: [bound],
+                });
+            }
+        }
         this.registerOutputs({});
     }
 }
 
-/** The raw objects, each pair inside a bare component. */
-export function floorProgram({ shop, west, n, timeoutSeconds }: Pairs): () => Promise<void> {
+/** The raw objects, each pair inside a bare component; with `readBack`, both halves read back after the wait. */
+export function floorProgram({ shop, west, n, timeoutSeconds }: Pairs, readBack = false): () => Promise<void> {
     return async () => {
         for (const { connector, binding } of pairManifests(shop, west, n, timeoutSeconds))
-            new BarePair(connector.metadata.name, connector, binding);
+            new BarePair(connector.metadata.name, connector, binding, readBack);
     };
 }
 
@@ -166,4 +185,9 @@ export function kubectlVariant(bench: Bench, pairs: Pairs): Variant {
 }
 
 /** The program of each Pulumi variant. */
-export const PROGRAMS = { component: componentProgram, raw: rawProgram, floor: floorProgram };
+export const PROGRAMS = {
+    component: componentProgram,
+    raw: rawProgram,
+    floor: (pairs: Pairs) => floorProgram(pairs),
+    reads: (pairs: Pairs) => floorProgram(pairs, true),
+};
