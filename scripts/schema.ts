@@ -93,7 +93,8 @@ export async function currentSchema(): Promise<string> {
         components,
         name: PAIR_TYPE.split(":")[0],
         version: packageVersion,
-        dirname: path.dirname(schemaPath),
+        // The plugin's folder: its index.ts leads the inference to the components.
+        dirname: path.join(path.dirname(schemaPath), "plugin"),
     });
     return JSON.stringify(correctSchema(JSON.parse(await inferring.getSchema())), null, 2) + "\n";
 }

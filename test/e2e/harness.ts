@@ -137,9 +137,9 @@ export function storedState(stack: Stack): string {
 
 export const policyPackDir = path.join(repoRoot, "policy");
 
-/** pulumiEnv with the component's plugin launcher (provider/pulumi-resource-skupper) on
+/** pulumiEnv with the component's plugin launcher (provider/plugin/pulumi-resource-skupper) on
  * PATH, for programs in other languages. */
 export function pluginEnv(): Record<string, string> {
     const env = pulumiEnv();
-    return { ...env, PATH: `${path.join(repoRoot, "provider")}${path.delimiter}${env.PATH}` };
+    return { ...env, PATH: `${path.join(repoRoot, "provider", "plugin")}${path.delimiter}${env.PATH}` };
 }

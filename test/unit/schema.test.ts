@@ -7,7 +7,7 @@ import { resetMocks, setUpMocks, valueOf } from "./mocks";
 import { manifest } from "../manifests";
 
 const rootPackage = manifest();
-const pluginPackage = manifest("provider");
+const pluginPackage = manifest("provider/plugin");
 
 const PAIR = "skupper:index:AttachedConnectorPair";
 const PROVIDER_REF = `/kubernetes/v${rootPackage.devDependencies["@pulumi/kubernetes"]}/schema.json#/resources/pulumi:providers:kubernetes`;
@@ -92,15 +92,15 @@ describe("the plugin's schema", function () {
     });
 
     it("is what the plugin serves, at the package's version", async () => {
-        const { SkupperComponentProvider } = await import("../../provider/componentProvider");
+        const { SkupperComponentProvider } = await import("../../provider/plugin/componentProvider");
         const served = new SkupperComponentProvider();
         assert.equal(await served.getSchema(), fs.readFileSync(schemaPath, "utf8"));
         assert.equal(served.version, rootPackage.version);
     });
 
     it("is served by the source-based plugin from the compiled entry point the launcher runs", () => {
-        const launcher = fs.readFileSync(path.join(path.dirname(schemaPath), "pulumi-resource-skupper"), "utf8");
-        assert.equal(pluginPackage.main, "../bin/provider/plugin.js");
-        assert.match(launcher, /exec node "\$root\/bin\/provider\/plugin\.js"/);
+        const launcher = fs.readFileSync(path.join(path.dirname(schemaPath), "plugin", "pulumi-resource-skupper"), "utf8");
+        assert.equal(pluginPackage.main, "../../bin/provider/plugin/index.js");
+        assert.match(launcher, /exec node "\$root\/bin\/provider\/plugin\/index\.js"/);
     });
 });

@@ -86,7 +86,7 @@ export function installedPluginFolder(): string {
             ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
             dir,
         );
-        plugin = path.join(dir, "node_modules", "@skupper-pulumi", "attached-connector", "provider");
+        plugin = path.join(dir, "node_modules", "@skupper-pulumi", "attached-connector", "provider", "plugin");
     }
     return plugin;
 }

@@ -5,8 +5,8 @@
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import { ConstructResult, Provider } from "@pulumi/pulumi/provider";
-import { components } from "./components";
-import { packageVersion, schemaPath } from "./packageInfo";
+import { components } from "../components";
+import { packageVersion, schemaPath } from "../packageInfo";
 
 type Component = (typeof components)[number];
 

@@ -1,4 +1,4 @@
-// The plugin's entry point: serves AttachedConnectorPair to the Pulumi engine.
+// The plugin's entry point: serves the components to the Pulumi engine.
 import { main } from "@pulumi/pulumi/provider";
 // Loaded for its side effect: it registers the kubernetes package, so that a provider
 // another program passes (connectorProvider, bindingProvider) arrives as a Provider
