@@ -6,12 +6,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PulumiCommand } from "@pulumi/pulumi/automation";
-import { demo } from "../demo/program";
-import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "../localenv/current";
-import { LocalEnvironment } from "../localenv/environment";
-import { inlineStack } from "../localenv/inlineStack";
-import { environmentOptions } from "../localenv/options";
-import { provideToolchain } from "../localenv/toolchain/toolchain";
+import { demo } from "../examples/demo/program";
+import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "../test/localenv/current";
+import { LocalEnvironment } from "../test/localenv/environment";
+import { inlineStack } from "../test/localenv/inlineStack";
+import { environmentOptions } from "../test/localenv/options";
+import { provideToolchain } from "../test/localenv/toolchain/toolchain";
 
 const repoRoot = path.resolve(__dirname, "..");
 const log = (line: string) => console.error(`[demo] ${line}`);

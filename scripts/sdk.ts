@@ -1,10 +1,10 @@
 // `npm run sdk`: regenerates sdk/<language> from provider/schema.json with the pinned
-// Pulumi code generators (localenv/toolchain/sdkgen), and completes the Go module the
+// Pulumi code generators (scripts/sdkgen, built by the toolchain), and completes the Go module the
 // generator leaves without its dependencies. Checked by the end-to-end tier, which
 // fails when the committed SDKs are out of date.
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { provideToolchain } from "../localenv/toolchain/toolchain";
+import { provideToolchain } from "../test/localenv/toolchain/toolchain";
 import * as fs from "node:fs";
 
 export const sdkLanguages = ["nodejs", "python", "go"] as const;

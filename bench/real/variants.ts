@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
-import { inlineStack } from "../../localenv/inlineStack";
+import { inlineStack } from "../../test/localenv/inlineStack";
 import { AttachedConnectorPair } from "../../provider/index";
 import { TIMEOUT_SECONDS } from "../../provider/constants";
 import { waitFor } from "../../provider/halves";

@@ -2,12 +2,12 @@
 // Deployment's Pods for real, the remote-listener double writes what Skupper reads,
 // and the CRDs in use match Skupper's own where those are at hand.
 import * as assert from "node:assert/strict";
-import { crdsFor } from "../../localenv/cluster/skupper";
-import { compareCrds, readCrdFolder } from "../../localenv/cluster/skupperCrds";
-import { generateCrds } from "../../localenv/cluster/crds";
-import { paths } from "../../localenv/cluster/kubeClient";
-import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
-import { writeRemoteListener } from "../../localenv/doubles/remoteListener";
+import { crdsFor } from "../localenv/cluster/skupper";
+import { compareCrds, readCrdFolder } from "../localenv/cluster/skupperCrds";
+import { generateCrds } from "../localenv/cluster/crds";
+import { paths } from "../localenv/cluster/kubeClient";
+import { createDeployment, waitForReadyPods } from "../localenv/cluster/objects";
+import { writeRemoteListener } from "../localenv/doubles/remoteListener";
 import { e2e } from "./harness";
 
 describe("the local environment", function () {

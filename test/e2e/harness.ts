@@ -7,11 +7,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/automation";
-import { KubeClient } from "../../localenv/cluster/kubeClient";
-import { inlineStack } from "../../localenv/inlineStack";
-import { LocalEnvironment } from "../../localenv/environment";
-import { environmentOptions } from "../../localenv/options";
-import { provideToolchain, Toolchain } from "../../localenv/toolchain/toolchain";
+import { KubeClient } from "../localenv/cluster/kubeClient";
+import { inlineStack } from "../localenv/inlineStack";
+import { LocalEnvironment } from "../localenv/environment";
+import { environmentOptions } from "../localenv/options";
+import { provideToolchain, Toolchain } from "../localenv/toolchain/toolchain";
 
 const repoRoot = path.resolve(__dirname, "../..");
 

@@ -99,7 +99,10 @@ describe("the plugin's schema", function () {
     });
 
     it("is served by the source-based plugin from the compiled entry point the launcher runs", () => {
-        const launcher = fs.readFileSync(path.join(path.dirname(schemaPath), "plugin", "pulumi-resource-skupper"), "utf8");
+        const launcher = fs.readFileSync(
+            path.join(path.dirname(schemaPath), "plugin", "pulumi-resource-skupper"),
+            "utf8",
+        );
         assert.equal(pluginPackage.main, "../../bin/provider/plugin/index.js");
         assert.match(launcher, /exec node "\$root\/bin\/provider\/plugin\/index\.js"/);
     });

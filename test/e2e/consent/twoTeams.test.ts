@@ -7,8 +7,8 @@ import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { AttachedConnectorPair } from "../../../provider/index";
-import { paths } from "../../../localenv/cluster/kubeClient";
-import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
+import { paths } from "../../localenv/cluster/kubeClient";
+import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { e2e, newStack, storedState } from "../harness";
 import { live, objectsIn, outputsOf } from "../lifecycle/pairWorld";
 

@@ -5,7 +5,7 @@
 // when it has more than one).
 import * as assert from "node:assert/strict";
 import { Stack } from "@pulumi/pulumi/automation";
-import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
+import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { e2e } from "../harness";
 import { pairWorld } from "../lifecycle/pairWorld";
 

@@ -1,7 +1,7 @@
 // Fault 3: kube-apiserver restarts in the middle of up (etcd keeps the data). The
 // provider's wait, Skupper and kwok reconnect; up succeeds and nothing is duplicated.
 import * as assert from "node:assert/strict";
-import { scaleDeployment } from "../../../localenv/cluster/objects";
+import { scaleDeployment } from "../../localenv/cluster/objects";
 import { e2e, upInBackground } from "../harness";
 import { bothHalvesCreated, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 

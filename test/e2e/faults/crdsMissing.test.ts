@@ -2,9 +2,9 @@
 // Skupper must be installed, naming the missing kind. Afterwards the CRD is installed
 // again (and Skupper restarted, so that its informers start afresh) for the tests after.
 import * as assert from "node:assert/strict";
-import { crdsFor, installCrds } from "../../../localenv/cluster/skupper";
-import { paths } from "../../../localenv/cluster/kubeClient";
-import { waitFor } from "../../../localenv/cluster/processes";
+import { crdsFor, installCrds } from "../../localenv/cluster/skupper";
+import { paths } from "../../localenv/cluster/kubeClient";
+import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
 import { pairWorld } from "../lifecycle/pairWorld";
 

@@ -5,8 +5,8 @@
 // that were created (server-side apply) and finishes the job.
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { scaleDeployment } from "../../../localenv/cluster/objects";
-import { waitFor } from "../../../localenv/cluster/processes";
+import { scaleDeployment } from "../../localenv/cluster/objects";
+import { waitFor } from "../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
 import { bothHalvesCreated, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 

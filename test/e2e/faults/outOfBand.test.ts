@@ -2,7 +2,7 @@
 // recreated by up; a routing key edited by hand is restored by up --refresh. (Pods going
 // away are reported by the next plain up: see lifecycle/liveOutputs.test.ts.)
 import * as assert from "node:assert/strict";
-import { paths } from "../../../localenv/cluster/kubeClient";
+import { paths } from "../../localenv/cluster/kubeClient";
 import { e2e } from "../harness";
 import { assertSettled, condition, live, outputsOf, pairWorld, upSettled } from "../lifecycle/pairWorld";
 

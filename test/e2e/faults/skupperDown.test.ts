@@ -3,8 +3,8 @@
 // for it; when it stays away longer than timeoutSeconds, up fails saying what it saw,
 // and the next up (Skupper back) converges without duplicating anything.
 import * as assert from "node:assert/strict";
-import { scaleDeployment } from "../../../localenv/cluster/objects";
-import { sleep } from "../../../localenv/cluster/processes";
+import { scaleDeployment } from "../../localenv/cluster/objects";
+import { sleep } from "../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
 import { bothHalvesCreated, objectsIn, pairWorld, upSettled } from "../lifecycle/pairWorld";
 

@@ -2,7 +2,7 @@
 // real Deployment, a site namespace with a Site, and the pair, ready after one up;
 // destroy removes it all.
 import * as assert from "node:assert/strict";
-import { demo } from "../../../demo/program";
+import { demo } from "../../../examples/demo/program";
 import { e2e, newStack } from "../harness";
 import { objectsIn, outputsOf } from "./pairWorld";
 

@@ -1,8 +1,8 @@
 // Scenario 8: destroy leaves no AttachedConnector or binding anywhere, and the
 // namespaces can be removed afterwards.
 import * as assert from "node:assert/strict";
-import { paths } from "../../../localenv/cluster/kubeClient";
-import { waitFor } from "../../../localenv/cluster/processes";
+import { paths } from "../../localenv/cluster/kubeClient";
+import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
 import { objectsIn, pairWorld, upSettled } from "./pairWorld";
 

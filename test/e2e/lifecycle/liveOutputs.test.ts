@@ -3,9 +3,9 @@
 // not ready. With awaitListener, up blocks until a listener appears.
 import * as assert from "node:assert/strict";
 import { UpResult } from "@pulumi/pulumi/automation";
-import { scaleDeployment } from "../../../localenv/cluster/objects";
-import { sleep, waitFor } from "../../../localenv/cluster/processes";
-import { writeRemoteListener } from "../../../localenv/doubles/remoteListener";
+import { scaleDeployment } from "../../localenv/cluster/objects";
+import { sleep, waitFor } from "../../localenv/cluster/processes";
+import { writeRemoteListener } from "../../localenv/doubles/remoteListener";
 import { e2e, upInBackground } from "../harness";
 import { assertSettled, changed, condition, live, outputsOf, pairWorld, upSettled } from "./pairWorld";
 

@@ -2,7 +2,7 @@
 // it, each end with exactly one correct, ready pair and nothing left behind in the
 // namespaces it left.
 import * as assert from "node:assert/strict";
-import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
+import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { e2e } from "../harness";
 import { condition, live, objectsIn, pairWorld, upSettled } from "./pairWorld";
 

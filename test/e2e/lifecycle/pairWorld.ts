@@ -6,9 +6,9 @@ import * as assert from "node:assert/strict";
 import { Stack, UpResult } from "@pulumi/pulumi/automation";
 import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provider/index";
 import { SkupperKind } from "../../../provider/constants";
-import { paths } from "../../../localenv/cluster/kubeClient";
-import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
-import { waitFor } from "../../../localenv/cluster/processes";
+import { paths } from "../../localenv/cluster/kubeClient";
+import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
+import { waitFor } from "../../localenv/cluster/processes";
 import { e2e, newStack } from "../harness";
 
 export interface PairWorld {

@@ -2,9 +2,9 @@
 // ready Pods; `up` returns only once Skupper reports the connector Ready and the
 // binding Configured, and the outputs carry that status.
 import * as assert from "node:assert/strict";
-import { readyPods } from "../../../localenv/cluster/kwok";
-import { scaleDeployment } from "../../../localenv/cluster/objects";
-import { sleep, waitFor } from "../../../localenv/cluster/processes";
+import { readyPods } from "../../localenv/cluster/kwok";
+import { scaleDeployment } from "../../localenv/cluster/objects";
+import { sleep, waitFor } from "../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
 import { assertSettled, condition, live, outputsOf, pairWorld } from "./pairWorld";
 

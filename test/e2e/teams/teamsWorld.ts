@@ -6,7 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { Stack } from "@pulumi/pulumi/automation";
 import { ConsumerListener, SiteHalf, WorkloadHalf } from "../../../provider/index";
-import { createDeployment, waitForReadyPods } from "../../../localenv/cluster/objects";
+import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { e2e, newStack } from "../harness";
 
 const verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];

@@ -10,8 +10,8 @@ import {
     removeRemoteListener,
     writeRemoteConnector,
     writeRemoteListener,
-} from "../../../localenv/doubles/remoteListener";
-import { waitFor } from "../../../localenv/cluster/processes";
+} from "../../localenv/doubles/remoteListener";
+import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
 import { changed, live, outputsOf } from "../lifecycle/pairWorld";
 import { teamsWorld, TeamsWorld } from "./teamsWorld";

@@ -1,0 +1,128 @@
+// TEST DOUBLE, never shipped in the package: a stand-in for the status that Skupper
+// 2.2.1's controller writes on Sites, AttachedConnectors (acnr), AttachedConnectorBindings
+// (acnrb) and Listeners (lnr). The end-to-end tier runs it ("emulated mode") only where no
+// real controller can be had; the same scenarios against the real controller ("real
+// mode") keep it honest. It describes observable behaviour, it is not a port.
+//
+// This file is the process: every 200 ms it lists the cluster, lets the model in
+// skupperEmulator/ handle what changed as the controller would have (one queue, events in
+// the order they happened, its own writes coming back as events, informers resyncing
+// every 30 s for Skupper's kinds and every 5 minutes for pods and ConfigMaps), and PUTs
+// the statuses that differ from the cluster's.
+//
+//   node -r ts-node/register/transpile-only localenv/doubles/skupperEmulator.ts --kubeconfig <file>
+import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
+import { readKubeconfig } from "../cluster/kubeconfig";
+import { SKUPPER_API_VERSION, SkupperKind } from "../../../provider/constants";
+import { SkupperControllerModel } from "./skupperEmulator/model";
+import { ClusterSnapshot, KubeObject, StatusWrite, WatchedKind } from "./skupperEmulator/objects";
+
+export { SkupperControllerModel } from "./skupperEmulator/model";
+export type { ClusterSnapshot, KubeObject, StatusWrite } from "./skupperEmulator/objects";
+
+const POLL_INTERVAL_MS = 200;
+const NETWORK_STATUS_CONFIG_MAPS = "/api/v1/configmaps?fieldSelector=metadata.name%3Dskupper-network-status";
+
+/** Lists what the controller watches; each list's own resourceVersion says when it was read. */
+export async function readSnapshot(kube: KubeClient, now = new Date()): Promise<ClusterSnapshot> {
+    const revisions: Partial<Record<WatchedKind, string>> = {};
+    const list = async (kind: WatchedKind, path: string): Promise<KubeObject[]> => {
+        const answer = await kube.get<{ metadata?: { resourceVersion?: string }; items?: KubeObject[] }>(path);
+        revisions[kind] = answer.metadata?.resourceVersion;
+        return answer.items ?? [];
+    };
+    const skupper = (kind: SkupperKind) => list(kind as WatchedKind, paths.skupperAll(kind));
+    const sites = await skupper("Site");
+    // Bindings before connectors: the component creates the connector first, so a binding
+    // listed comes with its connector.
+    const bindings = await skupper("AttachedConnectorBinding");
+    const connectors = await skupper("AttachedConnector");
+    const listeners = await skupper("Listener");
+    const pods = await list("Pod", "/api/v1/pods");
+    const networkStatus = await list("ConfigMap", NETWORK_STATUS_CONFIG_MAPS);
+    return {
+        sites,
+        connectors,
+        bindings,
+        listeners,
+        pods,
+        networkStatus,
+        revisions,
+        now: now.toISOString().replace(/\.\d+Z$/, "Z"),
+    };
+}
+
+/** PUTs one status; the object as stored, or undefined when it changed or went away meanwhile. */
+export async function writeStatus(kube: KubeClient, { kind, object }: StatusWrite): Promise<KubeObject | undefined> {
+    const { name, namespace } = object.metadata;
+    try {
+        const stored = await kube.request<KubeObject>("PUT", `${paths.skupper(namespace, kind, name)}/status`, {
+            ...object,
+            apiVersion: SKUPPER_API_VERSION,
+            kind,
+        });
+        const summary = `${object.status.status ?? ""} ${object.status.message ?? ""}`;
+        console.log(`[skupper-emulator] ${kind} ${namespace}/${name}: ${summary}`);
+        return stored;
+    } catch (e) {
+        // 409: the object changed since it was listed; 404: it is gone. The next poll sees either.
+        if (e instanceof KubeError && (e.status === 409 || e.status === 404)) return undefined;
+        throw e;
+    }
+}
+
+/** One round: list, handle, write. A write that fails does not keep the others from being made. */
+export async function pollOnce(kube: KubeClient, model: SkupperControllerModel): Promise<void> {
+    const writes = model.step(await readSnapshot(kube));
+    for (const write of writes) {
+        let stored: KubeObject | undefined;
+        try {
+            stored = await writeStatus(kube, write);
+        } catch (e) {
+            const { namespace, name } = write.object.metadata;
+            console.error(`[skupper-emulator] ${write.kind} ${namespace}/${name}: ${(e as Error).message}`);
+        }
+        if (stored) model.acknowledge(write.kind, stored);
+        else model.writeFailed(write.kind, write.object);
+    }
+}
+
+async function main(argv: string[]): Promise<void> {
+    const flag = argv.indexOf("--kubeconfig");
+    const file = flag >= 0 ? argv[flag + 1] : process.env.KUBECONFIG;
+    if (!file) throw new Error("usage: skupperEmulator.ts --kubeconfig <file>");
+    const kube = new KubeClient(readKubeconfig(file));
+    const model = new SkupperControllerModel();
+    let stopping = false;
+    let wake = () => {};
+    const stop = () => {
+        stopping = true;
+        wake();
+    };
+    process.on("SIGTERM", stop).on("SIGINT", stop);
+    console.log("[skupper-emulator] watching all namespaces");
+    while (!stopping) {
+        try {
+            await pollOnce(kube, model);
+        } catch (e) {
+            console.error(`[skupper-emulator] ${(e as Error).message}`);
+        }
+        await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, POLL_INTERVAL_MS);
+            wake = () => {
+                clearTimeout(timer);
+                resolve();
+            };
+        });
+    }
+}
+
+if (require.main === module) {
+    main(process.argv.slice(2)).then(
+        () => process.exit(0),
+        (e) => {
+            console.error(`[skupper-emulator] ${e.message}`);
+            process.exit(1);
+        },
+    );
+}
