@@ -6,10 +6,15 @@ import * as path from "node:path";
 
 export const PACKAGE_NAME = "@skupper-pulumi/attached-connector";
 
+/** The package's folder: the first above `from` with its manifest and the plugin's schema (a copy of the manifest alone, in a build's output, is not it). */
 function findPackageRoot(from: string): string {
     for (let dir = from; ; dir = path.dirname(dir)) {
         const manifest = path.join(dir, "package.json");
-        if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === PACKAGE_NAME) return dir;
+        const isRoot =
+            fs.existsSync(manifest) &&
+            JSON.parse(fs.readFileSync(manifest, "utf8")).name === PACKAGE_NAME &&
+            fs.existsSync(path.join(dir, "provider", "schema.json"));
+        if (isRoot) return dir;
         if (path.dirname(dir) === dir)
             throw new Error(
                 `package.json: none named ${PACKAGE_NAME} above ${from}; expected this module inside that package`,
