@@ -4,7 +4,7 @@
 import { SKUPPER_API_VERSION } from "../constants";
 import { halves, HalfKind } from "../halves";
 import { SkupperStatus } from "../crds";
-import { KubeAccess, KubeError, kubeRequest } from "./kubeAccess";
+import { KubeAccess, KubeError, kubeGet } from "./kubeAccess";
 
 export interface HalfObject {
     metadata?: { name?: string; namespace?: string; generation?: number };
@@ -64,7 +64,7 @@ export async function gatherFacts(
     name: string,
     waitFor: string,
 ): Promise<Facts> {
-    const get = <T>(path: string) => kubeRequest<T>(access, "GET", path);
+    const get = <T>(path: string) => kubeGet<T>(access, path);
     const half = (k: HalfKind, ns: string) =>
         get<HalfObject>(`/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${halves[k].plural}/${name}`).catch(notFound);
     const optional = <T>(read: Promise<T>) => read.catch(() => undefined);

@@ -1,8 +1,8 @@
 // Reaching a cluster the way the Kubernetes provider's default configuration does (the
 // stack's kubernetes:kubeconfig and kubernetes:context, else KUBECONFIG, else
-// ~/.kube/config), and one request over HTTPS with a token or a client certificate.
-// Used to read back Skupper's status when a half did not become ready; kubeconfigs
-// that authenticate through exec or auth-provider plugins are not supported.
+// ~/.kube/config), and GETs over HTTPS with a token or a client certificate: what the
+// diagnosis reads of a half that did not become ready. Kubeconfigs that authenticate
+// through exec or auth-provider plugins are not supported.
 import * as fs from "node:fs";
 import * as https from "node:https";
 import * as os from "node:os";
@@ -110,43 +110,25 @@ export function requestOptions(
     };
 }
 
-/** One request to the API server; resolves with the parsed JSON body, rejects with a KubeError. */
-export function kubeRequest<T = any>(
-    access: KubeAccess,
-    method: string,
-    apiPath: string,
-    body?: unknown,
-    contentType = "application/json",
-): Promise<T> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+/** GETs one path of the API server; resolves with the parsed JSON body, rejects with a KubeError. */
+export function kubeGet<T = any>(access: KubeAccess, apiPath: string): Promise<T> {
     return new Promise((resolve, reject) => {
         const req = https.request(
             new URL(apiPath, access.server),
-            {
-                ...requestOptions(
-                    access,
-                    payload ? { "Content-Type": contentType, "Content-Length": Buffer.byteLength(payload) } : {},
-                ),
-                method,
-                timeout: 15000,
-            },
+            { ...requestOptions(access), method: "GET", timeout: 15000 },
             (res) => {
                 let text = "";
                 res.setEncoding("utf8");
                 res.on("data", (chunk) => (text += chunk));
                 res.on("end", () => {
                     const status = res.statusCode ?? 0;
-                    if (status >= 200 && status < 300) {
-                        resolve((text && res.headers["content-type"]?.includes("json") ? JSON.parse(text) : text) as T);
-                    } else {
-                        reject(new KubeError(status, `${method} ${apiPath}: ${status} ${text.slice(0, 500)}`));
-                    }
+                    if (status >= 200 && status < 300) resolve(JSON.parse(text) as T);
+                    else reject(new KubeError(status, `GET ${apiPath}: ${status} ${text.slice(0, 500)}`));
                 });
             },
         );
-        req.on("timeout", () => req.destroy(new Error(`${method} ${apiPath}: timed out`)));
+        req.on("timeout", () => req.destroy(new Error(`GET ${apiPath}: timed out`)));
         req.on("error", reject);
-        if (payload) req.write(payload);
         req.end();
     });
 }

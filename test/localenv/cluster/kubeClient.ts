@@ -1,7 +1,9 @@
-// A small Kubernetes REST client over the component's own request function: enough for
-// the control plane's health checks, the test doubles, the fixtures and the tests' own
-// look at live objects.
-import { KubeAccess, KubeError, kubeRequest } from "../../../provider/diagnosis/kubeAccess";
+// A small Kubernetes REST client: enough for the control plane's health checks, the test
+// doubles, the fixtures and the tests' own look at live objects. It reads and writes; the
+// package itself only reads (provider/diagnosis/kubeAccess.ts), with the same TLS and
+// credentials.
+import * as https from "node:https";
+import { KubeAccess, KubeError, requestOptions } from "../../../provider/diagnosis/kubeAccess";
 import { SKUPPER_API_VERSION, SkupperKind, skupperKinds } from "../../../provider/constants";
 
 export { KubeAccess, KubeError };
@@ -9,8 +11,34 @@ export { KubeAccess, KubeError };
 export class KubeClient {
     constructor(private readonly access: KubeAccess) {}
 
+    /** One request; resolves with the body (parsed when JSON), rejects with a KubeError. */
     request<T = any>(method: string, path: string, body?: unknown, contentType = "application/json"): Promise<T> {
-        return kubeRequest<T>(this.access, method, path, body, contentType);
+        const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+        const headers: Record<string, string | number> = payload
+            ? { "Content-Type": contentType, "Content-Length": payload.length }
+            : {};
+        const options = { ...requestOptions(this.access, headers), method, timeout: 15000 };
+        return new Promise<T>((resolve, reject) => {
+            const req = https.request(new URL(path, this.access.server), options, (res) => {
+                const chunks: Buffer[] = [];
+                res.on("data", (chunk: Buffer) => chunks.push(chunk));
+                res.on("end", () => {
+                    const text = Buffer.concat(chunks).toString("utf8");
+                    const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300;
+                    if (!ok)
+                        return reject(
+                            new KubeError(
+                                res.statusCode ?? 0,
+                                `${method} ${path}: ${res.statusCode} ${text.slice(0, 500)}`,
+                            ),
+                        );
+                    resolve((text && res.headers["content-type"]?.includes("json") ? JSON.parse(text) : text) as T);
+                });
+            });
+            req.on("timeout", () => req.destroy(new Error(`${method} ${path}: timed out`)));
+            req.on("error", reject);
+            req.end(payload);
+        });
     }
 
     get<T = any>(path: string): Promise<T> {

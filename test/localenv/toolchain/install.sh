@@ -3,7 +3,7 @@
 # from Go modules into a per-user cache keyed by version. Idempotent and resumable:
 # a finished binary is reused, an interrupted build restarts from Go's own caches.
 # Runs on one machine share the cache: one builds a tool, the others wait for it and
-# reuse it (lock.sh).
+# reuse it (provide.sh).
 #
 # The pins live in package.json ("dependencies" for the npm packages whose engine and
 # provider must match, "toolchain" for the rest).
@@ -86,22 +86,10 @@ use_existing() {
   return 1
 }
 
-# run_logged NAME BUILD_FN: runs the build function, logging to a file and reporting the
-# elapsed time; the build function moves its outputs into place only on success.
-run_logged() {
-  local name=$1; shift
-  local logfile="$cache/logs/$name.log" start=$SECONDS
-  log "$name: building (log: $logfile)"
-  if ! "$@" >"$logfile" 2>&1; then
-    tail -n 30 "$logfile" >&2
-    die "$name: build failed, see $logfile"
-  fi
-  log "$name: built in $((SECONDS - start))s"
-}
-
-# One builder per tool across the runs that share the cache (provide_tool).
-# shellcheck source=lock.sh
-source "$here/lock.sh"
+# One builder per tool across the runs that share the cache (provide_tool), and a build
+# that stops at its first failed step (run_logged).
+# shellcheck source=provide.sh
+source "$here/provide.sh"
 
 # How each tool is built from its Go module (build_* functions and their helpers).
 # shellcheck source=builds.sh

@@ -1,4 +1,5 @@
-# One builder per tool in the cache, sourced by install.sh (which sets $cache and log).
+# How install.sh (which sets $cache, log and die) provides a tool: one builder per tool in
+# the cache, and a build that stops at its first failed step.
 # The cache is per user, so several runs on one machine share it (two clones' tests, a
 # test run beside the demo): a run that finds another building a tool waits for that
 # build and reuses it. flock's locks go away with the process that holds them, so a
@@ -28,4 +29,24 @@ provide_tool() {
     # The build's own processes do not inherit the lock: one left running must not hold it.
     "$@" 9>&-
   ) 9>"$cache/locks/$key.lock"
+}
+
+# run_logged NAME BUILD_FN: runs the build function, logging to a file and reporting the
+# elapsed time; the build function moves its outputs into place last, so a failed step
+# must stop it. Bash ignores -e inside an `if` or `||`, so the function runs in a
+# subshell of its own with -e set, and its status is taken afterwards.
+run_logged() {
+  local name=$1 status=0
+  shift
+  local logfile="$cache/logs/$name.log" start=$SECONDS
+  log "$name: building (log: $logfile)"
+  set +e
+  (set -e; "$@") >"$logfile" 2>&1
+  status=$?
+  set -e
+  if [ "$status" -ne 0 ]; then
+    tail -n 30 "$logfile" >&2
+    die "$name: build failed, see $logfile"
+  fi
+  log "$name: built in $((SECONDS - start))s"
 }

@@ -1,5 +1,5 @@
-// Runs of install.sh on one machine share the toolchain's cache: lock.sh gives each tool
-// one builder. These runs call its provide_tool around a fake, slow build in a temporary
+// Runs of install.sh on one machine share the toolchain's cache: provide.sh gives each
+// tool one builder, and stops a build at its first failed step. These runs call its provide_tool around a fake, slow build in a temporary
 // cache (never the real one), as install.sh calls it around a Go build.
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -8,7 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { showsProgress } from "./toolchain";
 
-const lockScript = path.join(__dirname, "lock.sh");
+const provideScript = path.join(__dirname, "provide.sh");
 
 // The fake build counts itself in $cache/builds and moves its output into place as
 // builds.sh does, after a pause long enough for a second run to arrive meanwhile.
@@ -34,7 +34,7 @@ interface Run {
 }
 
 function provideFakeTool(cache: string): Promise<Run> {
-    const child = spawn("bash", ["-c", oneRun, "bash", lockScript], {
+    const child = spawn("bash", ["-c", oneRun, "bash", provideScript], {
         env: { ...process.env, SKUPPER_PULUMI_CACHE: cache },
         stdio: ["ignore", "ignore", "pipe"],
     });
@@ -48,7 +48,7 @@ function buildsIn(cache: string): number {
     return fs.existsSync(counter) ? fs.readFileSync(counter, "utf8").split("\n").filter(Boolean).length : 0;
 }
 
-describe("the toolchain's cache, shared by runs at the same time (lock.sh)", () => {
+describe("the toolchain's cache, shared by runs at the same time (provide.sh)", () => {
     let cache: string;
     beforeEach(() => (cache = fs.mkdtempSync(path.join(os.tmpdir(), "toolchain-lock-"))));
     afterEach(() => fs.rmSync(cache, { recursive: true, force: true }));
@@ -74,5 +74,45 @@ describe("the toolchain's cache, shared by runs at the same time (lock.sh)", () 
 
         assert.deepEqual(warm, { code: 0, stderr: "" });
         assert.equal(buildsIn(cache), 1);
+    });
+});
+
+describe("a build whose step fails (provide.sh's run_logged)", () => {
+    it("stops at the failed step, says so, and leaves no tool in place", async () => {
+        const cache = fs.mkdtempSync(path.join(os.tmpdir(), "toolchain-fail-"));
+        try {
+            // As builds.sh writes them: the failed step is followed by the move into place.
+            const script = `
+set -euo pipefail
+cache=$SKUPPER_PULUMI_CACHE
+mkdir -p "$cache/logs"
+log() { printf '%s\\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+source "$1"
+build_broken() {
+  local out="$cache/tools/broken-v1"
+  mkdir -p "$out.tmp"
+  false # a go build that fails
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+provide_tool broken-v1 "$cache/tools/broken-v1/broken" run_logged broken-v1 build_broken
+`;
+            const child = spawn("bash", ["-c", script, "bash", provideScript], {
+                env: { ...process.env, SKUPPER_PULUMI_CACHE: cache },
+                stdio: ["ignore", "ignore", "pipe"],
+            });
+            let stderr = "";
+            child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+            const code = await new Promise((resolve) => child.on("close", resolve));
+            assert.notEqual(code, 0, "the build was reported as done");
+            assert.match(stderr, /ERROR: broken-v1: build failed/);
+            assert.equal(
+                fs.existsSync(path.join(cache, "tools/broken-v1")),
+                false,
+                "an incomplete build was moved into place",
+            );
+        } finally {
+            fs.rmSync(cache, { recursive: true, force: true });
+        }
     });
 });
