@@ -14,4 +14,4 @@ export {
     WorkloadHalfArgs,
 } from "./components";
 export * from "./crds";
-export { ArgumentsError } from "./validation/error";
+export { ArgumentsError } from "./validation/argumentsError";

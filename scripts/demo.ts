@@ -10,7 +10,7 @@ import { demo } from "../examples/demo/program";
 import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "../test/localenv/current";
 import { LocalEnvironment } from "../test/localenv/environment";
 import { inlineStack } from "../test/localenv/inlineStack";
-import { environmentOptions } from "../test/localenv/options";
+import { environmentOptions } from "../test/localenv/environmentOptions";
 import { provideToolchain } from "../test/localenv/toolchain/toolchain";
 
 const repoRoot = path.resolve(__dirname, "..");

@@ -10,7 +10,7 @@ import { paths } from "../../test/localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../test/localenv/cluster/objects";
 import { waitFor } from "../../test/localenv/cluster/processes";
 import { LocalEnvironment } from "../../test/localenv/environment";
-import { environmentOptions } from "../../test/localenv/options";
+import { environmentOptions } from "../../test/localenv/environmentOptions";
 import { provideToolchain } from "../../test/localenv/toolchain/toolchain";
 import { SELECTOR, WORKLOAD_LABELS } from "./manifests";
 import { Bench } from "./variants";

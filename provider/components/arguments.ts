@@ -3,7 +3,7 @@
 // field of the objects is derived on its own, so that in a preview an unknown argument
 // leaves the fields that do not use it known (and the policy pack can still check them).
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentsError } from "../validation/error";
+import { ArgumentsError } from "../validation/argumentsError";
 import { ArgumentsOf, checkArgs } from "../validation/args";
 
 export class Arguments<Resolved> {

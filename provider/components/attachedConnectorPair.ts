@@ -86,7 +86,7 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
 
     constructor(name: string, args: AttachedConnectorPairArgs, opts?: pulumi.ComponentResourceOptions) {
         const { connectorProvider, bindingProvider, ...values } = args ?? ({} as AttachedConnectorPairArgs);
-        const a = new Arguments<Resolved>(
+        const a = new Arguments<PairFields>(
             {
                 component: "AttachedConnectorPair",
                 schema: pairArgsSchema,
@@ -180,10 +180,10 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
     }
 }
 
-type Resolved = ConnectorFields &
+type PairFields = ConnectorFields &
     BindingFields & { skipAwait: boolean; awaitListener: boolean; timeoutSeconds: number };
 
-function withDefaults(name: string, a: ResolvedPairArgs): Resolved {
+function withDefaults(name: string, a: ResolvedPairArgs): PairFields {
     const objectName = a.objectName ?? name;
     return {
         ...a,
@@ -196,5 +196,5 @@ function withDefaults(name: string, a: ResolvedPairArgs): Resolved {
 }
 
 const bindingWaitUses = ["skipAwait", "awaitListener", "timeoutSeconds"];
-const bindingWait = (a: Resolved): Wait =>
+const bindingWait = (a: PairFields): Wait =>
     a.skipAwait ? "skip" : { waitFor: waitFor("AttachedConnectorBinding", a), timeoutSeconds: a.timeoutSeconds };

@@ -79,7 +79,7 @@ export class ConsumerListener extends pulumi.ComponentResource {
 
     constructor(name: string, args: ConsumerListenerArgs, opts?: pulumi.ComponentResourceOptions) {
         const { bindingProvider, ...values } = args ?? ({} as ConsumerListenerArgs);
-        const a = new Arguments<Resolved>(
+        const a = new Arguments<ListenerFields>(
             { component: "ConsumerListener", schema: listenerArgsSchema, others: ["bindingProvider"] },
             name,
             values,
@@ -145,7 +145,7 @@ export class ConsumerListener extends pulumi.ComponentResource {
     }
 }
 
-type Resolved = Omit<ResolvedListenerArgs, "objectName" | "host"> & {
+type ListenerFields = Omit<ResolvedListenerArgs, "objectName" | "host"> & {
     objectName: string;
     host: string;
     awaitConnector: boolean;
@@ -153,7 +153,7 @@ type Resolved = Omit<ResolvedListenerArgs, "objectName" | "host"> & {
     timeoutSeconds: number;
 };
 
-function withDefaults(name: string, a: ResolvedListenerArgs): Resolved {
+function withDefaults(name: string, a: ResolvedListenerArgs): ListenerFields {
     const objectName = a.objectName ?? name;
     return {
         ...a,
@@ -165,7 +165,7 @@ function withDefaults(name: string, a: ResolvedListenerArgs): Resolved {
     };
 }
 
-const wait = (a: Resolved): Wait =>
+const wait = (a: ListenerFields): Wait =>
     a.skipAwait
         ? "skip"
         : { waitFor: a.awaitConnector ? WAIT_READY : WAIT_CONFIGURED, timeoutSeconds: a.timeoutSeconds };

@@ -66,7 +66,7 @@ export class SiteHalf extends pulumi.ComponentResource {
     public readonly waitingFor: pulumi.Output<string>;
 
     constructor(name: string, args: SiteHalfArgs, opts?: pulumi.ComponentResourceOptions) {
-        const a = new Arguments<Resolved>(
+        const a = new Arguments<SiteHalfFields>(
             { component: "SiteHalf", schema: siteHalfArgsSchema },
             name,
             { ...(args ?? {}) },
@@ -109,9 +109,9 @@ export class SiteHalf extends pulumi.ComponentResource {
     }
 }
 
-type Resolved = BindingFields & { awaitPartner: boolean; awaitListener: boolean; timeoutSeconds: number };
+type SiteHalfFields = BindingFields & { awaitPartner: boolean; awaitListener: boolean; timeoutSeconds: number };
 
-function withDefaults(name: string, a: ResolvedSiteHalfArgs): Resolved {
+function withDefaults(name: string, a: ResolvedSiteHalfArgs): SiteHalfFields {
     const { settings, ...rest } = a;
     const objectName = a.objectName ?? name;
     return {
@@ -126,7 +126,7 @@ function withDefaults(name: string, a: ResolvedSiteHalfArgs): Resolved {
     };
 }
 
-const wait = (a: Resolved): Wait =>
+const wait = (a: SiteHalfFields): Wait =>
     a.awaitPartner || a.awaitListener
         ? { waitFor: waitFor("AttachedConnectorBinding", a), timeoutSeconds: a.timeoutSeconds }
         : { waitFor: WAIT_REPORTED, timeoutSeconds: a.timeoutSeconds };

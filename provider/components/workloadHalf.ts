@@ -67,7 +67,7 @@ export class WorkloadHalf extends pulumi.ComponentResource {
     public readonly waitingFor: pulumi.Output<string>;
 
     constructor(name: string, args: WorkloadHalfArgs, opts?: pulumi.ComponentResourceOptions) {
-        const a = new Arguments<Resolved>(
+        const a = new Arguments<WorkloadHalfFields>(
             { component: "WorkloadHalf", schema: workloadHalfArgsSchema },
             name,
             { ...(args ?? {}) },
@@ -106,9 +106,9 @@ export class WorkloadHalf extends pulumi.ComponentResource {
     }
 }
 
-type Resolved = ConnectorFields & { awaitPartner: boolean; timeoutSeconds: number };
+type WorkloadHalfFields = ConnectorFields & { awaitPartner: boolean; timeoutSeconds: number };
 
-function withDefaults(name: string, a: ResolvedWorkloadHalfArgs): Resolved {
+function withDefaults(name: string, a: ResolvedWorkloadHalfArgs): WorkloadHalfFields {
     const { settings, ...rest } = a;
     return {
         ...rest,
@@ -120,7 +120,7 @@ function withDefaults(name: string, a: ResolvedWorkloadHalfArgs): Resolved {
     };
 }
 
-const wait = (a: Resolved): Wait =>
+const wait = (a: WorkloadHalfFields): Wait =>
     a.awaitPartner
         ? { waitFor: waitFor("AttachedConnector", {}), timeoutSeconds: a.timeoutSeconds }
         : { waitFor: WAIT_REPORTED, timeoutSeconds: a.timeoutSeconds };

@@ -5,7 +5,7 @@
 // first, and Skupper's words are quoted with them.
 import { halves } from "../halves";
 import { Facts, HalfObject, PodFacts } from "./facts";
-import { suggestLabel } from "./labels";
+import { suggestLabel } from "./suggestLabel";
 
 export function explain(facts: Facts): string {
     const { kind, object } = facts;

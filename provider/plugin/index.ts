@@ -4,7 +4,7 @@ import { main } from "@pulumi/pulumi/provider";
 // another program passes (connectorProvider, bindingProvider) arrives as a Provider
 // resource rather than as a bare ID.
 import "@pulumi/kubernetes";
-import { SkupperComponentProvider } from "./componentProvider";
+import { SkupperComponentProvider } from "./skupperComponentProvider";
 
 main(new SkupperComponentProvider(), process.argv.slice(2)).catch((err) => {
     console.error(err);

@@ -10,7 +10,7 @@ import { PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/automation";
 import { KubeClient } from "../localenv/cluster/kubeClient";
 import { inlineStack } from "../localenv/inlineStack";
 import { LocalEnvironment } from "../localenv/environment";
-import { environmentOptions } from "../localenv/options";
+import { environmentOptions } from "../localenv/environmentOptions";
 import { provideToolchain, Toolchain } from "../localenv/toolchain/toolchain";
 
 const repoRoot = path.resolve(__dirname, "../..");

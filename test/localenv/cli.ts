@@ -4,7 +4,7 @@
 import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "./current";
 import { LocalEnvironment, SkupperMode } from "./environment";
 import { isRunning } from "./cluster/processes";
-import { environmentOptions } from "./options";
+import { environmentOptions } from "./environmentOptions";
 
 const log = (line: string) => console.error(`[cluster] ${line}`);
 

@@ -24,7 +24,7 @@ import {
     SkupperMode,
     skupperMode,
 } from "./cluster/skupper";
-import { RoleRule, teamKubeconfig } from "./cluster/teams";
+import { RoleRule, teamKubeconfig } from "./cluster/teamKubeconfig";
 import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
 
 export { SkupperMode };

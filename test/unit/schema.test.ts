@@ -92,7 +92,7 @@ describe("the plugin's schema", function () {
     });
 
     it("is what the plugin serves, at the package's version", async () => {
-        const { SkupperComponentProvider } = await import("../../provider/plugin/componentProvider");
+        const { SkupperComponentProvider } = await import("../../provider/plugin/skupperComponentProvider");
         const served = new SkupperComponentProvider();
         assert.equal(await served.getSchema(), fs.readFileSync(schemaPath, "utf8"));
         assert.equal(served.version, rootPackage.version);

@@ -1,4 +1,4 @@
-// Fault 3: kube-apiserver restarts in the middle of up (etcd keeps the data). The
+// kube-apiserver restarts in the middle of up (etcd keeps the data). The
 // provider's wait, Skupper and kwok reconnect; up succeeds and nothing is duplicated.
 import * as assert from "node:assert/strict";
 import { scaleDeployment } from "../../localenv/cluster/objects";

@@ -1,4 +1,4 @@
-// Fault 4: the pulumi process is killed (SIGKILL) in the middle of up, while it waits
+// The pulumi process is killed (SIGKILL) in the middle of up, while it waits
 // for Skupper. It leaves its lock on the stack and the interrupted creates as pending
 // operations; as Pulumi documents, `pulumi cancel` removes the lock, `pulumi refresh
 // --clear-pending-creates` settles the operations, and the next up adopts the objects

@@ -1,4 +1,4 @@
-// Faults 1 and 2: whatever plays Skupper (the controller in real mode, the emulator in
+// Whatever plays Skupper (the controller in real mode, the emulator in
 // emulated mode) is down when up starts, or restarts in the middle of it. up waits
 // for it; when it stays away longer than timeoutSeconds, up fails saying what it saw,
 // and the next up (Skupper back) converges without duplicating anything.

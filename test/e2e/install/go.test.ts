@@ -1,4 +1,4 @@
-// Install path 3: the Go SDK from a fresh module outside the repository, through a
+// Install path: the Go SDK from a fresh module outside the repository, through a
 // replace of its module path by the committed sdk/go; the example's program is built and
 // run against the plugin of the installed npm package.
 import * as fs from "node:fs";

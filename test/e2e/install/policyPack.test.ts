@@ -1,4 +1,4 @@
-// Install path 5: the policy pack copied out of the repository into a fresh folder, its
+// Install path: the policy pack copied out of the repository into a fresh folder, its
 // dependencies installed there (the component package from its tarball, for the shared
 // rules), built, and run by the real CLI: over the YAML example, which it lets through,
 // and over a mismatched raw pair, which it stops.

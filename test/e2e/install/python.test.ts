@@ -1,4 +1,4 @@
-// Install path 2: the Python SDK installed with pip into a fresh virtual environment from
+// Install path: the Python SDK installed with pip into a fresh virtual environment from
 // the example's requirements, outside the repository, and the example run against the
 // plugin of the installed npm package.
 import * as fs from "node:fs";

@@ -1,4 +1,4 @@
-// Install path 1: the npm package, packed, installed into an empty TypeScript project
+// Install path: the npm package, packed, installed into an empty TypeScript project
 // outside the repository, which compiles the TypeScript example against the package's
 // types, unit-tests it under Pulumi's standard mocks as users test their programs, and
 // brings the pair up on the local control plane.

@@ -1,4 +1,4 @@
-// Install path 4: the YAML example in a folder outside the repository, with the package
+// Install path: the YAML example in a folder outside the repository, with the package
 // installed from its tarball; the engine finds the plugin only through the path that the
 // example's own Pulumi.yaml names (plugins.providers), not through PATH. Run with the
 // real CLI, as the README says.

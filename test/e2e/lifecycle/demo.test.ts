@@ -1,4 +1,4 @@
-// Scenario 9, the demo program itself (what `npm run demo` runs): a namespace with a
+// The demo program itself (what `npm run demo` runs): a namespace with a
 // real Deployment, a site namespace with a Site, and the pair, ready after one up;
 // destroy removes it all.
 import * as assert from "node:assert/strict";

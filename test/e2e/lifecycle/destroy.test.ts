@@ -1,4 +1,4 @@
-// Scenario 8: destroy leaves no AttachedConnector or binding anywhere, and the
+// `destroy` leaves no AttachedConnector or binding anywhere, and the
 // namespaces can be removed afterwards.
 import * as assert from "node:assert/strict";
 import { paths } from "../../localenv/cluster/kubeClient";

@@ -1,4 +1,4 @@
-// Scenario 1: `up` waits for Skupper. The pair is created while the workload has no
+// `up` waits for Skupper. The pair is created while the workload has no
 // ready Pods; `up` returns only once Skupper reports the connector Ready and the
 // binding Configured, and the outputs carry that status.
 import * as assert from "node:assert/strict";

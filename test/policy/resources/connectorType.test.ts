@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { connectorType } from "../../../policy/resources/type";
+import { connectorType } from "../../../policy/resources/connectorType";
 import { connector, validateResource } from "../helper";
 
 describe("skupper-connector-type", () => {

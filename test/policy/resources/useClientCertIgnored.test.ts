@@ -1,6 +1,6 @@
 // skupper-use-client-cert-ignored: useClientCert is not applied by Skupper 2.2.1.
 import * as assert from "node:assert/strict";
-import { useClientCertIgnored } from "../../../policy/resources/useClientCert";
+import { useClientCertIgnored } from "../../../policy/resources/useClientCertIgnored";
 import { binding, connector, validateResource } from "../helper";
 
 describe("skupper-use-client-cert-ignored", () => {
