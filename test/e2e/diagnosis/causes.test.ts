@@ -48,6 +48,22 @@ describe("diagnosis: why a pair did not become ready", function () {
         assert.match(message, /backend-binding/, "the error is reported on the binding");
     });
 
+    it("names a selector changed to one that matches no pod, which Skupper reports through the binding's new generation", async () => {
+        const world = await pairWorld("typo-later", { args: { timeoutSeconds: 15 } });
+        assert.equal((await world.stack.up()).outputs.ready.value, true);
+        world.args.selector = "app=crat";
+        const { message } = await failedUp(world.stack);
+        console.log(`      ${explanation(message)}`);
+        assert.match(
+            message,
+            new RegExp(
+                `AttachedConnectorBinding ${world.west}/backend did not become Configured: no pod in namespace '${world.shop}' ` +
+                    "matches the selector 'app=crat'; the pods there carry backend-",
+            ),
+        );
+        assert.match(message, /Skupper says Error: No matches for selector/);
+    });
+
     it("counts pods that match but are not Running and Ready, and names includeNotReadyPods", async () => {
         const { kube } = e2e();
         const world = await pairWorld("unready", { replicas: 0, args: { timeoutSeconds: 15 } });
