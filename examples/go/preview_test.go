@@ -51,15 +51,39 @@ func withProviders(ctx *pulumi.Context) error {
 	return err
 }
 
+// halves declares each team's half and a consumer's listener, as three stacks would.
+func halves(ctx *pulumi.Context) error {
+	if _, err := skupper.NewWorkloadHalf(ctx, "backend", &skupper.WorkloadHalfArgs{
+		ConnectorNamespace: pulumi.String("example-shop"),
+		SiteNamespace:      pulumi.String("example-west"),
+		Port:               pulumi.Int(8080),
+		Selector:           pulumi.String("app=backend"),
+	}); err != nil {
+		return err
+	}
+	if _, err := skupper.NewSiteHalf(ctx, "backend", &skupper.SiteHalfArgs{
+		SiteNamespace:      pulumi.String("example-west"),
+		ConnectorNamespace: pulumi.String("example-shop"),
+	}); err != nil {
+		return err
+	}
+	_, err := skupper.NewConsumerListener(ctx, "backend", &skupper.ConsumerListenerArgs{
+		Namespace:  pulumi.String("example-east"),
+		RoutingKey: pulumi.String("backend"),
+		Port:       pulumi.Int(8080),
+	})
+	return err
+}
+
 func TestPreview(t *testing.T) {
 	workDir, root := os.Getenv("PREVIEW_WORK_DIR"), os.Getenv("PULUMI_ROOT")
 	if workDir == "" || root == "" {
 		t.Fatal("PREVIEW_WORK_DIR and PULUMI_ROOT must be set (the end-to-end tier sets them)")
 	}
-	programs := map[string]pulumi.RunFunc{"example": program, "providers": withProviders}
+	programs := map[string]pulumi.RunFunc{"example": program, "providers": withProviders, "halves": halves}
 	run, ok := programs[os.Getenv("PREVIEW_PROGRAM")]
 	if !ok {
-		t.Fatalf("PREVIEW_PROGRAM must be one of example, providers")
+		t.Fatalf("PREVIEW_PROGRAM must be one of example, providers, halves")
 	}
 	ctx := context.Background()
 	cmd, err := auto.NewPulumiCommand(&auto.PulumiCommandOptions{Root: root, SkipVersionCheck: true})

@@ -3,12 +3,12 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { e2e, pluginEnv } from "./harness";
-import { assertExamplePair, assertProviderPerHalf, Planned } from "./plannedPair";
+import { assertExamplePair, assertHalvesPlanned, assertProviderPerHalf, Planned } from "./plannedPair";
 
 const exampleDir = path.resolve(__dirname, "../../examples/go");
 
 /** Previews one of the Go example's programs with the real engine (see its preview_test.go). */
-function previewGo(program: "example" | "providers"): Planned[] {
+function previewGo(program: "example" | "providers" | "halves"): Planned[] {
     const { toolchain, stateDir } = e2e();
     const out = execFileSync("go", ["test", "-count=1", "-run", "TestPreview", "-v", "."], {
         cwd: exampleDir,
@@ -37,5 +37,9 @@ describe("the component from Go, through the generated SDK and the plugin", func
 
     it("creates each half with the provider the Go program passes for it", () => {
         assertProviderPerHalf(previewGo("providers"), "workload-team", "site-team");
+    });
+
+    it("plans each team's half alone and a consumer's listener", () => {
+        assertHalvesPlanned(previewGo("halves"));
     });
 });

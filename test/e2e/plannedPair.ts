@@ -34,3 +34,30 @@ export function assertProviderPerHalf(creates: Planned[], connectorProvider: str
     assert.match(providerOf(CONNECTOR), new RegExp(`pulumi:providers:kubernetes::${connectorProvider}::`));
     assert.match(providerOf(BINDING), new RegExp(`pulumi:providers:kubernetes::${bindingProvider}::`));
 }
+
+/** Asserts each team's half alone and a consumer's listener, as the examples' `halves` programs plan them. */
+export function assertHalvesPlanned(creates: Planned[]): void {
+    const of = (type: string) => creates.filter((c) => c.type === type).map((c) => c.inputs);
+    for (const component of ["WorkloadHalf", "SiteHalf", "ConsumerListener"]) {
+        assert.equal(of(`skupper:index:${component}`).length, 1, component);
+    }
+    const [connector] = of(CONNECTOR);
+    const [binding] = of(BINDING);
+    const [listener] = of("kubernetes:skupper.io/v2alpha1:Listener");
+    assert.deepEqual(
+        [
+            connector.metadata.namespace,
+            connector.spec.siteNamespace,
+            binding.metadata.namespace,
+            binding.spec.connectorNamespace,
+        ],
+        ["example-shop", "example-west", "example-west", "example-shop"],
+    );
+    for (const half of [connector, binding]) {
+        assert.equal(half.metadata.annotations["pulumi.skupper.io/partner-declared-elsewhere"], "true");
+    }
+    assert.deepEqual(
+        [listener.metadata.namespace, listener.spec.routingKey, listener.spec.host],
+        ["example-east", "backend", "backend"],
+    );
+}

@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { e2e, pluginEnv } from "./harness";
-import { assertExamplePair, assertProviderPerHalf, Planned } from "./plannedPair";
+import { assertExamplePair, assertHalvesPlanned, assertProviderPerHalf, Planned } from "./plannedPair";
 
 const repoRoot = path.resolve(__dirname, "../..");
 
@@ -66,6 +66,12 @@ describe("the component from Python, through the generated SDK and the plugin", 
         const { creates, error } = runPython(path.join(__dirname, "python"), "providers_program", "program");
         assert.equal(error, undefined);
         assertProviderPerHalf(creates!, "workload-team", "site-team");
+    });
+
+    it("plans each team's half alone and a consumer's listener", () => {
+        const { creates, error } = runPython(path.join(__dirname, "python"), "providers_program", "halves");
+        assert.equal(error, undefined);
+        assertHalvesPlanned(creates!);
     });
 
     it("stops bad input from Python at preview, naming the field", () => {

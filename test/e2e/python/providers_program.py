@@ -28,3 +28,11 @@ def pair_without_site() -> None:
     skupper.AttachedConnectorPair(
         "backend", connector_namespace=os.environ["PAIR_SHOP"], site_namespace=os.environ["PAIR_WEST"],
         port=8080, selector="app=backend", timeout_seconds=10)
+
+
+def halves() -> None:
+    """Each team's half and a consumer's listener, as three stacks would declare them."""
+    skupper.WorkloadHalf("backend", connector_namespace="example-shop", site_namespace="example-west",
+                         port=8080, selector="app=backend")
+    skupper.SiteHalf("backend", site_namespace="example-west", connector_namespace="example-shop")
+    skupper.ConsumerListener("backend", namespace="example-east", routing_key="backend", port=8080)
