@@ -1,72 +1,24 @@
 // What AttachedConnectorPair registers under Pulumi's standard mocks, as users test their
-// programs: the two halves, their defaults, the order of the waits, how changes apply,
-// the read-back of the live status, providers and outputs.
+// programs: the two halves, their defaults, the order of the waits, how changes apply and
+// the providers. (Its live status: pairStatus.test.ts.)
 import * as assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
 import type * as k8s from "@pulumi/kubernetes";
-import {
-    BINDING,
-    CONNECTOR,
-    mockedGeneration,
-    mockedStatus,
-    ofType,
-    readsOf,
-    registered,
-    resetMocks,
-    setUpMocks,
-    valueOf,
-} from "./mocks";
-
-type Provider = typeof import("../../provider/index");
-
-const base = {
-    connectorNamespace: "shop",
-    siteNamespace: "west",
-    port: 8080,
-    selector: "app=backend",
-};
+import { BINDING, CONNECTOR, ofType, registered, resetMocks, setUpMocks, valueOf } from "./mocks";
+import { createPair } from "./pairFixture";
 
 const DIGEST = "pulumi.skupper.io/connector-digest";
 
-function condition(type: string, status: "True" | "False", message = "OK", observedGeneration = 1) {
-    return {
-        type,
-        status,
-        reason: status === "True" ? "Ready" : "Error",
-        message,
-        lastTransitionTime: "2026-11-26T10:00:00Z",
-        observedGeneration,
-    };
-}
-
 describe("AttachedConnectorPair", () => {
-    let m: Provider;
     let k8sModule: typeof k8s;
 
     before(async () => {
         await setUpMocks();
-        m = await import("../../provider/index");
         k8sModule = await import("@pulumi/kubernetes");
     });
     beforeEach(resetMocks);
 
-    /** Creates a pair; returns it, what both halves were registered with, and their resource options. */
-    async function create(args: Record<string, unknown>, opts: pulumi.ComponentResourceOptions = {}, name = "backend") {
-        const options: Record<string, pulumi.CustomResourceOptions> = {};
-        const readOptions: Record<string, pulumi.CustomResourceOptions> = {};
-        const record = (t: pulumi.ResourceTransformationArgs) => {
-            (t.opts.id ? readOptions : options)[t.type] = t.opts as pulumi.CustomResourceOptions;
-            return undefined;
-        };
-        const pair = new m.AttachedConnectorPair(name, { ...base, ...args } as any, {
-            ...opts,
-            transformations: [record],
-        });
-        await valueOf(pair.ready);
-        const [connector] = ofType(CONNECTOR);
-        const [binding] = ofType(BINDING);
-        return { pair, connector, binding, options, readOptions };
-    }
+    const create = createPair;
 
     /** The digest of the connector's spec the binding carries, for the given arguments. */
     async function digestFor(args: Record<string, unknown>): Promise<string> {
@@ -239,104 +191,6 @@ describe("AttachedConnectorPair", () => {
             const { options } = await create({});
             assert.equal(options[BINDING].deleteBeforeReplace, true);
             assert.deepEqual(options[BINDING].replaceOnChanges, ["spec.connectorNamespace"]);
-        });
-    });
-
-    describe("the live status", () => {
-        it("reads both halves back after the binding's wait, through their providers", async () => {
-            const connectorProvider = new k8sModule.Provider("workload-team", { kubeconfig: "{}" });
-            const { readOptions } = await create({ connectorProvider });
-            for (const type of [CONNECTOR, BINDING]) {
-                const [after] = readOptions[type].dependsOn as pulumi.Resource[];
-                assert.match(await valueOf(after.urn), /:AttachedConnectorBinding::backend-binding$/, type);
-            }
-            const [connectorRead] = readsOf(CONNECTOR);
-            const [bindingRead] = readsOf(BINDING);
-            assert.deepEqual(
-                [connectorRead?.name, bindingRead?.name],
-                ["backend-connector-status", "backend-binding-status"],
-            );
-            assert.match(connectorRead.provider, /::workload-team::/);
-            // By id alone: with an apiVersion and kind, the Kubernetes provider would not take the object's name from the id.
-            assert.deepEqual([connectorRead.inputs, bindingRead.inputs], [{}, {}]);
-        });
-
-        it("reports the live status of both halves", async () => {
-            mockedStatus[CONNECTOR] = {
-                status: "Ready",
-                message: "OK",
-                conditions: [condition("Configured", "True"), condition("Ready", "True")],
-            };
-            mockedStatus[BINDING] = {
-                status: "Pending",
-                message: "Not Matched",
-                conditions: [condition("Configured", "True"), condition("Ready", "False", "Not Matched")],
-            };
-            const { pair } = await create({ objectName: "orders", routingKey: "orders-v1" });
-            assert.equal(await valueOf(pair.objectName), "orders");
-            assert.equal(await valueOf(pair.routingKey), "orders-v1");
-            assert.equal(await valueOf(pair.connectorNamespace), "shop");
-            assert.equal(await valueOf(pair.siteNamespace), "west");
-            assert.equal(await valueOf(pair.connectorStatus), "Ready");
-            assert.equal(await valueOf(pair.connectorMessage), "OK");
-            assert.equal(await valueOf(pair.bindingStatus), "Pending");
-            assert.equal(await valueOf(pair.bindingMessage), "Not Matched");
-            assert.equal(await valueOf(pair.hasMatchingListener), false);
-            assert.equal(await valueOf(pair.ready), true);
-            const conditions = await valueOf(pair.bindingConditions);
-            assert.deepEqual(
-                conditions.map((c) => [c.type, c.status]),
-                [
-                    ["Configured", "True"],
-                    ["Ready", "False"],
-                ],
-            );
-            assert.equal((await valueOf(pair.connectorConditions)).length, 2);
-        });
-
-        it("reads an absent hasMatchingListener as false and a present one as is", async () => {
-            mockedStatus[BINDING] = { status: "Ready", conditions: [condition("Configured", "True")] };
-            assert.equal(await valueOf((await create({})).pair.hasMatchingListener), false);
-            resetMocks();
-            mockedStatus[BINDING] = { status: "Ready", hasMatchingListener: true, conditions: [] };
-            assert.equal(await valueOf((await create({})).pair.hasMatchingListener), true);
-        });
-
-        it("is not ready while the binding is not Configured", async () => {
-            mockedStatus[CONNECTOR] = { status: "Ready", conditions: [condition("Ready", "True")] };
-            mockedStatus[BINDING] = {
-                status: "Error",
-                message: "No matching AttachedConnector",
-                conditions: [condition("Configured", "False", "No matching AttachedConnector")],
-            };
-            const { pair } = await create({});
-            assert.equal(await valueOf(pair.ready), false);
-            assert.equal(await valueOf(pair.bindingMessage), "No matching AttachedConnector");
-        });
-
-        it("is not ready while Skupper's conditions are for an older generation of either half", async () => {
-            const ready = {
-                status: "Ready",
-                conditions: [condition("Configured", "True"), condition("Ready", "True")],
-            };
-            mockedStatus[CONNECTOR] = ready;
-            mockedStatus[BINDING] = ready;
-            assert.equal(await valueOf((await create({})).pair.ready), true, "generation 1 seen for generation 1");
-            for (const half of [CONNECTOR, BINDING]) {
-                resetMocks();
-                mockedStatus[CONNECTOR] = ready;
-                mockedStatus[BINDING] = ready;
-                mockedGeneration[half] = 2;
-                assert.equal(await valueOf((await create({})).pair.ready), false, `${half} at generation 2`);
-            }
-        });
-
-        it("reports empty statuses and not ready when Skupper has written nothing", async () => {
-            const { pair } = await create({});
-            assert.deepEqual(
-                [await valueOf(pair.connectorStatus), await valueOf(pair.bindingMessage), await valueOf(pair.ready)],
-                ["", "", false],
-            );
         });
     });
 
