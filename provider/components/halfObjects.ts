@@ -17,13 +17,7 @@ export interface ObjectFields {
     annotations?: Record<string, string>;
 }
 
-export interface ConnectorFields extends ObjectFields {
-    port: number;
-    selector: string;
-    tlsCredentials?: string;
-    useClientCert?: boolean;
-    type?: string;
-    includeNotReadyPods?: boolean;
+export interface ConnectorFields extends ObjectFields, Omit<AttachedConnectorSpec, "siteNamespace" | "settings"> {
     connectorSettings?: Record<string, string>;
 }
 

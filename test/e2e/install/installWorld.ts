@@ -73,6 +73,19 @@ export function packedTarball(): string {
     return tarball;
 }
 
+/** Makes `project` a TypeScript project with the package from its tarball, its peer
+ * dependencies, and TypeScript with Node's types and `devPackages` for development. */
+export function typescriptProject(project: string, devPackages: string[] = []): void {
+    run("npm", ["init", "--yes"], project);
+    run(
+        "npm",
+        ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
+        project,
+    );
+    const dev = [`typescript@${tested.typescript}`, `@types/node@${tested.nodeTypes}`, ...devPackages];
+    run("npm", ["install", "--save-dev", ...dev], project);
+}
+
 let plugin: string | undefined;
 
 /** The plugin's folder in the package as npm installs it from the tarball (with its peer

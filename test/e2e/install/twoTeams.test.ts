@@ -8,7 +8,15 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { e2e } from "../harness";
 import { pairNamespaces } from "../lifecycle/pairWorld";
-import { freshFolder, outputsFrom, packedTarball, removeFreshFolders, repoRoot, run, tested } from "./installWorld";
+import {
+    freshFolder,
+    outputsFrom,
+    packedTarball,
+    removeFreshFolders,
+    repoRoot,
+    run,
+    typescriptProject,
+} from "./installWorld";
 
 const example = path.join(repoRoot, "examples", "two-teams");
 const teams = ["workload-team", "site-team", "consumer"] as const;
@@ -46,17 +54,7 @@ describe("install path: the two-teams example, three stacks", function () {
         const { shop, west, east } = await teamNamespaces("two-ts");
         const project = copyExample("typescript");
         fs.copyFileSync(path.join(example, "typescript", "tsconfig.json"), path.join(project, "tsconfig.json"));
-        run("npm", ["init", "--yes"], project);
-        run(
-            "npm",
-            ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
-            project,
-        );
-        run(
-            "npm",
-            ["install", "--save-dev", `typescript@${tested.typescript}`, `@types/node@${tested.nodeTypes}`],
-            project,
-        );
+        typescriptProject(project);
         run("npx", ["tsc", "-p", "tsconfig.json"], project);
         // In the project, so that it loads the project's own @pulumi/pulumi, as the program does.
         const upJs = path.join(project, "up.js");

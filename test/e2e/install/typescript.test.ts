@@ -11,7 +11,7 @@ import {
     assertPairReady,
     freshFolder,
     outputsFrom,
-    packedTarball,
+    typescriptProject,
     removeFreshFolders,
     repoRoot,
     run,
@@ -26,24 +26,7 @@ describe("install path: the npm tarball in an empty TypeScript project", functio
     it("compiles the example against the package's types, unit-tests it with Pulumi's mocks and brings the pair up", async () => {
         const { shop, west } = await pairNamespaces("install-ts");
         const project = freshFolder("typescript");
-        run("npm", ["init", "--yes"], project);
-        run(
-            "npm",
-            ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
-            project,
-        );
-        run(
-            "npm",
-            [
-                "install",
-                "--save-dev",
-                `typescript@${tested.typescript}`,
-                `@types/node@${tested.nodeTypes}`,
-                `mocha@${tested.mocha}`,
-                `@types/mocha@${tested.mochaTypes}`,
-            ],
-            project,
-        );
+        typescriptProject(project, [`mocha@${tested.mocha}`, `@types/mocha@${tested.mochaTypes}`]);
         for (const file of ["Pulumi.yaml", "tsconfig.json", "index.ts", "index.test.ts"])
             fs.copyFileSync(path.join(example, file), path.join(project, file));
         run("npx", ["tsc", "-p", "tsconfig.json"], project);
