@@ -122,14 +122,19 @@ export class ConsumerListener extends pulumi.ComponentResource {
         this.conditions = live.conditions;
         this.ready = live.ready;
         this.hasMatchingConnector = now.status.apply((s) => s?.hasMatchingConnector ?? false);
-        this.bindingHasMatchingListener =
-            values.binding === undefined
-                ? pulumi.output(false)
-                : AttachedConnectorBinding.get(
-                      `${name}-binding-status`,
-                      pulumi.output(values.binding).apply((b) => `${b.namespace}/${b.name}`),
-                      { parent: this, provider: bindingProvider, dependsOn: [listener] },
-                  ).status.apply((s) => s?.hasMatchingListener ?? false);
+        const binding = values.binding === undefined ? undefined : pulumi.output(values.binding);
+        this.bindingHasMatchingListener = binding
+            ? new AttachedConnectorBinding(
+                  `${name}-binding-status`,
+                  { metadata: { name: binding.name, namespace: binding.namespace } },
+                  {
+                      parent: this,
+                      provider: bindingProvider,
+                      dependsOn: [listener],
+                      id: pulumi.interpolate`${binding.namespace}/${binding.name}`,
+                  },
+              ).status.apply((s) => s?.hasMatchingListener ?? false)
+            : pulumi.output(false);
         this.registerOutputs({
             objectName: this.objectName,
             namespace: this.namespace,

@@ -6,9 +6,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { Condition, SkupperStatus } from "../crds";
 import { conditionHolds, conditionsOf, statusMessage, statusText } from "../status";
 
-/** What the typed resources share: a static `get` by id `namespace/name`, and their outputs. */
-interface Readable<T> {
-    get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): T;
+/** A typed resource class: read with `opts.id`, and the object's name and namespace in `metadata`. */
+type Readable<T> = new (
+    name: string,
+    args: { metadata: { name: pulumi.Input<string>; namespace: pulumi.Input<string> } },
+    opts: pulumi.CustomResourceOptions,
+) => T;
+
+interface Created {
+    id: pulumi.Output<pulumi.ID>;
+    metadata: pulumi.Output<{ name?: string; namespace?: string }>;
 }
 
 interface Live {
@@ -20,11 +27,15 @@ interface Live {
 export function readBack<T extends pulumi.CustomResource>(
     kind: Readable<T>,
     name: string,
-    created: pulumi.CustomResource,
+    created: Created,
     after: pulumi.CustomResource,
     opts: pulumi.CustomResourceOptions,
 ): T {
-    return kind.get(name, created.id, { ...opts, dependsOn: [after] });
+    const metadata = {
+        name: created.metadata.apply((m) => m.name!),
+        namespace: created.metadata.apply((m) => m.namespace!),
+    };
+    return new kind(name, { metadata }, { ...opts, id: created.id, dependsOn: [after] });
 }
 
 export interface StatusOutputs {

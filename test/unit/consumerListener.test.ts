@@ -45,6 +45,14 @@ describe("ConsumerListener", () => {
         assert.equal(readsOf(BINDING).length, 2, "the site half's read, and the listener's of the same binding");
     });
 
+    it("reads an object by id alone through a typed resource's get, sending nothing else", async () => {
+        await valueOf(new m.SiteHalf("backend", { siteNamespace: "west", connectorNamespace: "shop" }).ready);
+        const read = m.AttachedConnectorBinding.get("by-id", "west/backend");
+        await valueOf(read.status);
+        const [byId] = readsOf(BINDING).filter((r) => r.name === "by-id");
+        assert.deepEqual(byId.inputs, {});
+    });
+
     it("reports false for the binding when none is named, and reads none", async () => {
         const listener = new m.ConsumerListener("backend", args);
         assert.equal(await valueOf(listener.bindingHasMatchingListener), false);

@@ -29,8 +29,14 @@ describe("AttachedConnectorPair's live status", () => {
             ["backend-connector-status", "backend-binding-status"],
         );
         assert.match(connectorRead.provider, /::workload-team::/);
-        // By id alone: with an apiVersion and kind, the Kubernetes provider would not take the object's name from the id.
-        assert.deepEqual([connectorRead.inputs, bindingRead.inputs], [{}, {}]);
+        // With the kind and the name, as a refresh reads: without them the Kubernetes provider
+        // parses its whole schema for every read.
+        assert.deepEqual(connectorRead.inputs, {
+            apiVersion: "skupper.io/v2alpha1",
+            kind: "AttachedConnector",
+            metadata: { name: "backend", namespace: "shop" },
+        });
+        assert.equal(bindingRead.inputs.kind, "AttachedConnectorBinding");
     });
 
     it("reports the live status of both halves", async () => {
