@@ -5,14 +5,25 @@ import { ATTACHED_CONNECTOR_TYPE } from "../constants";
 import { diagnoseHalves } from "../diagnosis/hook";
 import { HalfKind } from "../halves";
 
+/** Hook names are one namespace per stack: components of one name but of other types (or parents) need others. */
+const hookNames = new Set<string>();
+
+function uniqueHookName(base: string): string {
+    let name = base;
+    for (let n = 2; hookNames.has(name); n++) name = `${base}-${n}`;
+    hookNames.add(name);
+    return name;
+}
+
 /** The `hooks` option for the halves; `ownProvider` names the halves given a provider of their own. */
 export function halfHooks(
-    component: pulumi.ComponentResource,
+    component: pulumi.ComponentResource & { constructor: { __pulumiType?: string } },
     name: string,
     ownProvider: Partial<Record<HalfKind, unknown>> = {},
 ): pulumi.ResourceHookBinding | undefined {
     const viaDefault = component.getProvider(ATTACHED_CONNECTOR_TYPE) === undefined;
-    const hook = diagnoseHalves(`${name}-diagnosis`, {
+    const type = component.constructor.__pulumiType?.split(":").pop() ?? "component";
+    const hook = diagnoseHalves(uniqueHookName(`${type}-${name}-diagnosis`), {
         AttachedConnector: viaDefault && ownProvider.AttachedConnector === undefined,
         AttachedConnectorBinding: viaDefault && ownProvider.AttachedConnectorBinding === undefined,
     });
