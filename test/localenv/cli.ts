@@ -49,7 +49,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
                 return;
             }
             log(running.describe());
-            for (const p of running.processes)
+            for (const p of running.processes.all)
                 log(`${p.name} (pid ${p.pid}): ${isRunning(p.pid) ? "running" : "stopped"}; log ${p.log}`);
             console.log(running.kubeconfig);
             return;

@@ -13,7 +13,7 @@ import { readKubeconfig } from "./cluster/kubeconfig";
 import { startKubernetes } from "./cluster/kubernetes";
 import { startKwok } from "./cluster/kwok";
 import { createNamespaces, createSite, deleteRunNamespaces } from "./cluster/objects";
-import { isRunning, killNow, ProcessSpec, Started, startProcess, stopProcess } from "./cluster/processes";
+import { ProcessSpec, Started } from "./cluster/processes";
 import {
     controllerSpec,
     CONTROLLER_NAMESPACE,
@@ -25,6 +25,7 @@ import {
     skupperMode,
 } from "./cluster/skupper";
 import { RoleRule, teamKubeconfig } from "./cluster/teamKubeconfig";
+import { OwnedProcesses, Ready } from "./ownedProcesses";
 import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
 
 export { SkupperMode };
@@ -52,18 +53,17 @@ interface State {
     processes: Started[];
 }
 
-type Ready = (started: Started) => Promise<void>;
-
 export class LocalEnvironment {
     private client: KubeClient;
-    private readonly readiness = new Map<string, Ready>();
-    private ownsProcesses = false;
+    /** The processes it started, which the fault tests stop and start by name. */
+    readonly processes: OwnedProcesses;
 
     private constructor(
         private readonly state: State,
         private readonly log: (line: string) => void,
     ) {
         this.client = new KubeClient(state.access);
+        this.processes = new OwnedProcesses(state.processes, state.dir, () => this.save(), log);
     }
 
     get kube(): KubeClient {
@@ -83,9 +83,6 @@ export class LocalEnvironment {
     }
     get existingCluster(): boolean {
         return this.state.existingCluster;
-    }
-    get processes(): readonly Started[] {
-        return this.state.processes;
     }
 
     /** The mode line: `mode: real (Skupper controller 2.2.1 ...)`. */
@@ -117,9 +114,9 @@ export class LocalEnvironment {
             log,
         );
         log(env.describe());
-        env.own();
+        env.processes.own();
         try {
-            const launch = (spec: ProcessSpec, ready: Ready) => env.launch(spec, ready);
+            const launch = (spec: ProcessSpec, ready: Ready) => env.processes.launch(spec, ready);
             const { crds, source } = crdsFor(tools);
             const { access, kubeconfig } = await startKubernetes(launch, tools, dir, log, async (kube) => {
                 log(`installing the Skupper CRDs: ${source}`);
@@ -135,7 +132,7 @@ export class LocalEnvironment {
                     ? "starting the Skupper controller (cluster-wide)"
                     : "starting the Skupper status emulator (no controller available)",
             );
-            await env.launch(controllerSpec(mode, tools, kubeconfig), (started) =>
+            await env.processes.launch(controllerSpec(mode, tools, kubeconfig), (started) =>
                 probeSkupper(env.kube, CONTROLLER_NAMESPACE, 60000, started),
             );
             log(`ready; kubeconfig ${kubeconfig}`);
@@ -237,30 +234,6 @@ export class LocalEnvironment {
         };
     }
 
-    /** Stops a process of the environment (its whole group), for fault tests. */
-    async stopProcess(name: string): Promise<void> {
-        const started = this.find(name);
-        await stopProcess(started.pid);
-        this.log(`${name} stopped`);
-    }
-
-    /** Starts a stopped process again with the same command line and waits until it works. */
-    async startProcess(name: string): Promise<void> {
-        const old = this.find(name);
-        this.state.processes = this.state.processes.filter((p) => p !== old);
-        await this.launch(old, this.readiness.get(name) ?? (async () => undefined));
-        this.log(`${name} started again`);
-    }
-
-    async processRunning(name: string): Promise<boolean> {
-        return isRunning(this.find(name).pid);
-    }
-
-    async restartProcess(name: string): Promise<void> {
-        await this.stopProcess(name);
-        await this.startProcess(name);
-    }
-
     /** The process that plays Skupper's part: the controller in real mode, the emulator otherwise. */
     get skupperProcess(): string {
         return this.state.mode === "real" ? "skupper-controller" : "skupper-emulator";
@@ -270,57 +243,13 @@ export class LocalEnvironment {
     async stop(): Promise<void> {
         if (this.state.existingCluster)
             await deleteRunNamespaces(this.kube, this.state.run).catch((e) => this.log(`cleanup: ${String(e)}`));
-        for (const p of [...this.state.processes].reverse()) await stopProcess(p.pid);
-        this.disown();
+        await this.processes.stopAll();
         fs.rmSync(this.state.dir, { recursive: true, force: true });
     }
 
     /** Leaves the processes running after this program ends (the demo and `npm run cluster -- start` do). */
     detach(): void {
-        this.disown();
-    }
-
-    // Until stop() or detach(), the processes end with this program, however it ends.
-    private readonly killAll = () => killNow(this.state.processes.map((p) => p.pid));
-    private readonly onSignal = (signal: NodeJS.Signals) => {
-        this.killAll();
-        process.exit(signal === "SIGINT" ? 130 : 143);
-    };
-
-    private own(): void {
-        this.ownsProcesses = true;
-        process.on("exit", this.killAll);
-        process.once("SIGINT", this.onSignal);
-        process.once("SIGTERM", this.onSignal);
-    }
-
-    private disown(): void {
-        if (!this.ownsProcesses) return;
-        this.ownsProcesses = false;
-        process.off("exit", this.killAll);
-        process.off("SIGINT", this.onSignal);
-        process.off("SIGTERM", this.onSignal);
-    }
-
-    private async launch(spec: ProcessSpec, ready: Ready): Promise<Started> {
-        const started = startProcess(
-            { name: spec.name, binary: spec.binary, args: spec.args, env: spec.env },
-            this.state.dir,
-        );
-        this.state.processes.push(started);
-        this.readiness.set(spec.name, ready);
-        this.save();
-        await ready(started);
-        return started;
-    }
-
-    private find(name: string): Started {
-        const started = this.state.processes.find((p) => p.name === name);
-        if (!started)
-            throw new Error(
-                `no process ${name} in this environment (${this.state.processes.map((p) => p.name).join(", ")})`,
-            );
-        return started;
+        this.processes.disown();
     }
 
     private save(): void {

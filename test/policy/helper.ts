@@ -59,45 +59,45 @@ function resource(
     };
 }
 
-/** An AttachedConnector in `namespace` named `name` (all fine unless overridden); undefined leaves metadata.namespace out. */
-export function connector(
+/** A builder of one kind: fine unless the spec or the annotations given override it; undefined leaves metadata.namespace out. */
+type Builder = (
     namespace: string | undefined,
     name: string | undefined,
-    spec: Record<string, any> = {},
+    spec?: Record<string, any>,
     annotations?: Record<string, string>,
-): Resource {
-    return resource(
-        CONNECTOR_TYPE,
-        "AttachedConnector",
-        namespace,
-        name,
-        { siteNamespace: "west", port: 8080, selector: "app=backend", ...spec },
-        annotations ?? {},
-    );
+) => Resource;
+
+function builder(
+    type: string,
+    kind: string,
+    fineSpec: (name: string | undefined) => Record<string, any>,
+    fineAnnotations: Record<string, string> = {},
+): Builder {
+    return (namespace, name, spec = {}, annotations) =>
+        resource(type, kind, namespace, name, { ...fineSpec(name), ...spec }, annotations ?? fineAnnotations);
 }
 
-/** An AttachedConnectorBinding in `namespace` named `name` (all fine unless overridden). */
-export function binding(
-    namespace: string | undefined,
-    name: string | undefined,
-    spec: Record<string, any> = {},
-    annotations?: Record<string, string>,
-): Resource {
-    return resource(
-        BINDING_TYPE,
-        "AttachedConnectorBinding",
-        namespace,
-        name,
-        { connectorNamespace: "shop", routingKey: name ?? "key", ...spec },
-        annotations ?? { "pulumi.com/waitFor": "condition=Configured" },
-    );
-}
+/** An AttachedConnector in `namespace` named `name`, selecting app=backend on port 8080 for site namespace "west". */
+export const connector = builder(CONNECTOR_TYPE, "AttachedConnector", () => ({
+    siteNamespace: "west",
+    port: 8080,
+    selector: "app=backend",
+}));
 
-/** A Listener in `namespace` named `name`, consuming routing key `name` (all fine unless overridden). */
-export function listener(namespace: string | undefined, name: string | undefined, spec: Record<string, any> = {}) {
-    const fine = { routingKey: name ?? "key", host: name ?? "listener", port: 8080 };
-    return resource(LISTENER_TYPE, "Listener", namespace, name, { ...fine, ...spec }, {});
-}
+/** An AttachedConnectorBinding in `namespace` named `name` for connector namespace "shop", awaited as the pack wants. */
+export const binding = builder(
+    BINDING_TYPE,
+    "AttachedConnectorBinding",
+    (name) => ({ connectorNamespace: "shop", routingKey: name ?? "key" }),
+    { "pulumi.com/waitFor": "condition=Configured" },
+);
+
+/** A Listener in `namespace` named `name`, consuming routing key `name`. */
+export const listener = builder(LISTENER_TYPE, "Listener", (name) => ({
+    routingKey: name ?? "key",
+    host: name ?? "listener",
+    port: 8080,
+}));
 
 /** The resource as created by a Kubernetes provider whose props are `providerProps`. */
 export function withProvider(r: Resource, providerProps: Record<string, unknown>): Resource {

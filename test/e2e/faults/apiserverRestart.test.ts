@@ -17,7 +17,7 @@ describe("faults: kube-apiserver restarts during up", function () {
         const world = await pairWorld("apiserver-restart", { replicas: 0 });
         const up = upInBackground(world.stack);
         await bothHalvesCreated(world);
-        await env.restartProcess("kube-apiserver");
+        await env.processes.restart("kube-apiserver");
         await scaleDeployment(kube, world.shop, "backend", 1);
         assert.equal((await up.result).outputs.ready.value, true);
         await upSettled(world.stack);

@@ -25,7 +25,7 @@ describe("faults: Skupper's CRDs not installed", function () {
             kube,
             crds.filter((c) => c.metadata.name === CRD),
         );
-        await env.restartProcess(env.skupperProcess);
+        await env.processes.restart(env.skupperProcess);
     });
 
     it("fails on the connector's create, saying that Skupper's CRDs must be installed", async () => {

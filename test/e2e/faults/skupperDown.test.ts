@@ -17,17 +17,17 @@ describe("faults: Skupper down or restarting", function () {
 
     afterEach(async () => {
         const { env } = e2e();
-        if (!(await env.processRunning(env.skupperProcess))) await env.startProcess(env.skupperProcess);
+        if (!env.processes.running(env.skupperProcess)) await env.processes.start(env.skupperProcess);
     });
 
     it("waits while Skupper is down and succeeds once it starts 10 s later", async () => {
         const { env } = e2e();
         const world = await pairWorld("skupper-late");
-        await env.stopProcess(env.skupperProcess);
+        await env.processes.stop(env.skupperProcess);
         const up = upInBackground(world.stack);
         await sleep(10000);
         assert.equal(up.returned(), false, "up returned while nothing reconciled the pair");
-        await env.startProcess(env.skupperProcess);
+        await env.processes.start(env.skupperProcess);
         const outputs = (await up.result).outputs;
         assert.equal(outputs.ready.value, true);
         await upSettled(world.stack);
@@ -36,7 +36,7 @@ describe("faults: Skupper down or restarting", function () {
     it("fails after timeoutSeconds while Skupper stays down, saying no controller handles the namespaces; the next up succeeds", async () => {
         const { env } = e2e();
         const world = await pairWorld("skupper-away", { args: { timeoutSeconds: 10 } });
-        await env.stopProcess(env.skupperProcess);
+        await env.processes.stop(env.skupperProcess);
         const error = await world.stack.up().then(
             () => undefined,
             (e: Error) => e,
@@ -51,7 +51,7 @@ describe("faults: Skupper down or restarting", function () {
         );
         console.log(`      ${error.message.split("\n").find((l) => l.includes("did not become"))}`);
 
-        await env.startProcess(env.skupperProcess);
+        await env.processes.start(env.skupperProcess);
         const outputs = await upSettled(world.stack);
         assert.equal(outputs.ready, true);
         assert.deepEqual(await objectsIn("AttachedConnector", [world.shop, world.west]), [`${world.shop}/backend`]);
@@ -66,7 +66,7 @@ describe("faults: Skupper down or restarting", function () {
         const up = upInBackground(world.stack);
         // With no pod yet, Skupper may write no status on the connector: wait for the objects.
         await bothHalvesCreated(world);
-        await env.restartProcess(env.skupperProcess);
+        await env.processes.restart(env.skupperProcess);
         await scaleDeployment(kube, world.shop, "backend", 1);
         assert.equal((await up.result).outputs.ready.value, true);
         await upSettled(world.stack);

@@ -38,7 +38,16 @@ function copyExample(language: "typescript" | "yaml"): string {
     return project;
 }
 
-function assertReadyInOrder(steps: Record<string, Record<string, unknown>>): void {
+type TeamUp = (team: (typeof teams)[number], config: Record<string, string>) => Record<string, unknown>;
+
+/** The README's order, each team's up through `up`: the workload team's half waits for the site team's until its next up. */
+function assertReadyInReadmeOrder(up: TeamUp, { shop, west, east }: Record<"shop" | "west" | "east", string>): void {
+    const workloadConfig = { workloadNamespace: shop, siteNamespace: west };
+    const steps: Record<string, Record<string, unknown>> = {};
+    steps["workload team, up"] = up("workload-team", workloadConfig);
+    steps["site team, up"] = up("site-team", { siteNamespace: west, workloadStack: "organization/workload-team/dev" });
+    steps["workload team, next up"] = up("workload-team", workloadConfig);
+    steps["consumer, up"] = up("consumer", { consumerNamespace: east, siteStack: "organization/site-team/dev" });
     for (const [step, outputs] of Object.entries(steps)) console.log(`      ${step}: ${JSON.stringify(outputs)}`);
     assert.equal(steps["workload team, up"].ready, false);
     assert.match(String(steps["workload team, up"].waitingFor), /AttachedConnectorBinding 'backend' .*the site team/);
@@ -51,7 +60,7 @@ describe("install path: the two-teams example, three stacks", function () {
     after(removeFreshFolders);
 
     it("in TypeScript, from the npm tarball, in the README's order", async () => {
-        const { shop, west, east } = await teamNamespaces("two-ts");
+        const namespaces = await teamNamespaces("two-ts");
         const project = copyExample("typescript");
         fs.copyFileSync(path.join(example, "typescript", "tsconfig.json"), path.join(project, "tsconfig.json"));
         typescriptProject(project);
@@ -59,7 +68,7 @@ describe("install path: the two-teams example, three stacks", function () {
         // In the project, so that it loads the project's own @pulumi/pulumi, as the program does.
         const upJs = path.join(project, "up.js");
         fs.copyFileSync(path.join(__dirname, "typescript", "up.js"), upJs);
-        const up = (team: (typeof teams)[number], config: Record<string, string>) =>
+        const up: TeamUp = (team, config) =>
             outputsFrom(
                 run(
                     "node",
@@ -67,23 +76,17 @@ describe("install path: the two-teams example, three stacks", function () {
                     path.join(project, team),
                 ),
             );
-        const workloadConfig = { workloadNamespace: shop, siteNamespace: west };
-        assertReadyInOrder({
-            "workload team, up": up("workload-team", workloadConfig),
-            "site team, up": up("site-team", { siteNamespace: west, workloadStack: "organization/workload-team/dev" }),
-            "workload team, next up": up("workload-team", workloadConfig),
-            "consumer, up": up("consumer", { consumerNamespace: east, siteStack: "organization/site-team/dev" }),
-        });
+        assertReadyInReadmeOrder(up, namespaces);
     });
 
     it("in YAML, with `pulumi up`, the plugin found through plugins.providers", async () => {
-        const { shop, west, east } = await teamNamespaces("two-yaml");
+        const namespaces = await teamNamespaces("two-yaml");
         const project = copyExample("yaml");
         fs.copyFileSync(path.join(example, "yaml", "package.json"), path.join(project, "package.json"));
         run("npm", ["install", packedTarball()], project);
         // A backend of its own: the TypeScript test's stacks have the same names.
         const backend = { PULUMI_BACKEND_URL: `file://${freshFolder("two-teams-yaml-state")}` };
-        const up = (team: (typeof teams)[number], config: Record<string, string>) => {
+        const up: TeamUp = (team, config) => {
             const dir = path.join(project, team);
             run("pulumi", ["stack", "select", "--create", "dev"], dir, backend);
             for (const [key, value] of Object.entries(config))
@@ -91,12 +94,6 @@ describe("install path: the two-teams example, three stacks", function () {
             run("pulumi", ["up", "--yes", "--skip-preview"], dir, backend);
             return JSON.parse(run("pulumi", ["stack", "output", "--json"], dir, backend));
         };
-        const workloadConfig = { workloadNamespace: shop, siteNamespace: west };
-        assertReadyInOrder({
-            "workload team, up": up("workload-team", workloadConfig),
-            "site team, up": up("site-team", { siteNamespace: west, workloadStack: "organization/workload-team/dev" }),
-            "workload team, next up": up("workload-team", workloadConfig),
-            "consumer, up": up("consumer", { consumerNamespace: east, siteStack: "organization/site-team/dev" }),
-        });
+        assertReadyInReadmeOrder(up, namespaces);
     });
 });

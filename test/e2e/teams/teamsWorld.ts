@@ -20,6 +20,12 @@ const referenceTo = (stack: Stack) => new pulumi.StackReference(`organization/sk
 const provider = (name: string, kubeconfig: string) =>
     new k8s.Provider(name, { kubeconfig: pulumi.secret(kubeconfig) });
 
+/** The stack outputs of a component: the named properties, under their own names. */
+function outputs<T extends object, K extends keyof T>(component: T, ...names: K[]): Pick<T, K> {
+    return Object.fromEntries(names.map((name) => [name, component[name]])) as Pick<T, K>;
+}
+const halfStatus = ["ready", "status", "message", "waitingFor"] as const;
+
 export type TeamsWorld = Awaited<ReturnType<typeof teamsWorld>>;
 
 export async function teamsWorld(base: string, options: { consumer?: boolean } = {}) {
@@ -43,6 +49,20 @@ export async function teamsWorld(base: string, options: { consumer?: boolean } =
           )
         : "";
 
+    /**
+     * A team's stack named `<base>-<team>`; `agreed(output, given)` is the other team's stack
+     * output when the stack reads it, the value given otherwise.
+     */
+    const teamStack = (
+        team: string,
+        other: Stack | undefined,
+        declare: (agreed: (output: string, given?: string) => pulumi.Input<string>) => Record<string, unknown>,
+    ) =>
+        newStack(async () => {
+            const ref = other && referenceTo(other);
+            return declare((output, given) => (ref ? ref.getOutput(output) : given!));
+        }, `${base}-${team}`);
+
     return {
         shop,
         west,
@@ -50,31 +70,25 @@ export async function teamsWorld(base: string, options: { consumer?: boolean } =
 
         /** The workload team's stack: its half, with the site namespace given or read from the site team's stack. */
         workloadStack: (o: { siteNamespace?: string; fromSiteStack?: Stack; awaitPartner?: boolean }) =>
-            newStack(async () => {
-                const ref = o.fromSiteStack && referenceTo(o.fromSiteStack);
-                const half = new WorkloadHalf(
-                    "backend",
-                    {
-                        connectorNamespace: shop,
-                        siteNamespace: ref ? ref.getOutput("siteNamespace") : o.siteNamespace!,
-                        objectName: ref ? ref.getOutput("objectName") : "backend",
-                        port: 8080,
-                        selector: "app=backend",
-                        awaitPartner: o.awaitPartner,
-                        timeoutSeconds: 60,
-                    },
-                    { provider: provider("workload-team", workloadKubeconfig) },
-                );
-                return {
-                    objectName: half.objectName,
-                    connectorNamespace: half.connectorNamespace,
-                    siteNamespace: half.siteNamespace,
-                    ready: half.ready,
-                    status: half.status,
-                    message: half.message,
-                    waitingFor: half.waitingFor,
-                };
-            }, `${base}-workload`),
+            teamStack("workload", o.fromSiteStack, (agreed) =>
+                outputs(
+                    new WorkloadHalf(
+                        "backend",
+                        {
+                            connectorNamespace: shop,
+                            siteNamespace: agreed("siteNamespace", o.siteNamespace),
+                            objectName: agreed("objectName", "backend"),
+                            port: 8080,
+                            selector: "app=backend",
+                            awaitPartner: o.awaitPartner,
+                            timeoutSeconds: 60,
+                        },
+                        { provider: provider("workload-team", workloadKubeconfig) },
+                    ),
+                    ...(["objectName", "connectorNamespace", "siteNamespace"] as const),
+                    ...halfStatus,
+                ),
+            ),
 
         /** The site team's stack: its half, with the connector namespace given or read from the workload team's stack. */
         siteStack: (o: {
@@ -83,32 +97,30 @@ export async function teamsWorld(base: string, options: { consumer?: boolean } =
             awaitPartner?: boolean;
             routingKey?: string;
         }) =>
-            newStack(async () => {
-                const ref = o.fromWorkloadStack && referenceTo(o.fromWorkloadStack);
-                const half = new SiteHalf(
-                    "backend",
-                    {
-                        siteNamespace: west,
-                        connectorNamespace: ref ? ref.getOutput("connectorNamespace") : o.connectorNamespace!,
-                        objectName: ref ? ref.getOutput("objectName") : "backend",
-                        routingKey: o.routingKey,
-                        awaitPartner: o.awaitPartner,
-                        timeoutSeconds: 60,
-                    },
-                    { provider: provider("site-team", siteKubeconfig) },
-                );
-                return {
-                    objectName: half.objectName,
-                    siteNamespace: half.siteNamespace,
-                    connectorNamespace: half.connectorNamespace,
-                    routingKey: half.routingKey,
-                    ready: half.ready,
-                    status: half.status,
-                    message: half.message,
-                    hasMatchingListener: half.hasMatchingListener,
-                    waitingFor: half.waitingFor,
-                };
-            }, `${base}-site`),
+            teamStack("site", o.fromWorkloadStack, (agreed) =>
+                outputs(
+                    new SiteHalf(
+                        "backend",
+                        {
+                            siteNamespace: west,
+                            connectorNamespace: agreed("connectorNamespace", o.connectorNamespace),
+                            objectName: agreed("objectName", "backend"),
+                            routingKey: o.routingKey,
+                            awaitPartner: o.awaitPartner,
+                            timeoutSeconds: 60,
+                        },
+                        { provider: provider("site-team", siteKubeconfig) },
+                    ),
+                    ...([
+                        "objectName",
+                        "siteNamespace",
+                        "connectorNamespace",
+                        "routingKey",
+                        "hasMatchingListener",
+                    ] as const),
+                    ...halfStatus,
+                ),
+            ),
 
         /** The consumer's stack: a listener in its own site for the routing key the site team's stack publishes. */
         consumerStack: (siteStack: Stack) =>
@@ -128,13 +140,14 @@ export async function teamsWorld(base: string, options: { consumer?: boolean } =
                     },
                     { provider: provider("consumer-team", consumerKubeconfig) },
                 );
-                return {
-                    routingKey: listener.routingKey,
-                    ready: listener.ready,
-                    status: listener.status,
-                    hasMatchingConnector: listener.hasMatchingConnector,
-                    bindingHasMatchingListener: listener.bindingHasMatchingListener,
-                };
+                return outputs(
+                    listener,
+                    "routingKey",
+                    "ready",
+                    "status",
+                    "hasMatchingConnector",
+                    "bindingHasMatchingListener",
+                );
             }, `${base}-consumer`),
     };
 }

@@ -4,7 +4,7 @@
 // go first: its up does not wait for the other, reports what is missing, and the next
 // plain up after the other team's reports the pair ready.
 import * as assert from "node:assert/strict";
-import { UpResult } from "@pulumi/pulumi/automation";
+import { Stack, UpResult } from "@pulumi/pulumi/automation";
 import {
     removeRemoteConnector,
     removeRemoteListener,
@@ -29,49 +29,45 @@ const brief = (o: Record<string, any>) => ({ ready: o.ready, status: o.status, w
 describe("two teams, two stacks: each declares its own half", function () {
     this.timeout(600000);
 
-    it("workload team first: its up reports the missing binding; after the site team's, both are ready", async () => {
-        const world = await teamsWorld("teams-a");
-        const workload = await world.workloadStack({ siteNamespace: world.west });
-        const first = outputsOf(await workload.up());
-        print("workload team, up", brief(first));
-        assert.equal(first.ready, false);
-        assert.equal(
-            first.waitingFor,
-            `the AttachedConnectorBinding 'backend' in namespace '${world.west}', which the site team declares`,
-        );
+    /** What a team's half alone waits for: the other team's half. */
+    const partner = (kind: string, namespace: string, team: string) =>
+        `the ${kind} 'backend' in namespace '${namespace}', which the ${team} declares`;
+    const orders = [
+        {
+            base: "teams-a",
+            first: "workload team",
+            second: "site team",
+            firstStack: (w: TeamsWorld) => w.workloadStack({ siteNamespace: w.west }),
+            secondStack: (w: TeamsWorld, first: Stack) => w.siteStack({ fromWorkloadStack: first, awaitPartner: true }),
+            missing: (w: TeamsWorld) => partner("AttachedConnectorBinding", w.west, "site team"),
+        },
+        {
+            base: "teams-b",
+            first: "site team",
+            second: "workload team",
+            firstStack: (w: TeamsWorld) => w.siteStack({ connectorNamespace: w.shop }),
+            secondStack: (w: TeamsWorld, first: Stack) => w.workloadStack({ fromSiteStack: first, awaitPartner: true }),
+            missing: (w: TeamsWorld) => partner("AttachedConnector", w.shop, "workload team"),
+        },
+    ];
+    for (const order of orders) {
+        it(`${order.first} first: its up reports its missing partner; after the ${order.second}'s, both are ready`, async () => {
+            const world = await teamsWorld(order.base);
+            const first = await order.firstStack(world);
+            const alone = outputsOf(await first.up());
+            print(`${order.first}, up`, brief(alone));
+            assert.deepEqual([alone.ready, alone.waitingFor], [false, order.missing(world)]);
 
-        const site = await world.siteStack({ fromWorkloadStack: workload, awaitPartner: true });
-        const second = outputsOf(await site.up());
-        print("site team, up (awaitPartner, the connector exists)", brief(second));
-        assert.deepEqual([second.ready, second.waitingFor], [true, ""]);
+            const second = outputsOf(await (await order.secondStack(world, first)).up());
+            print(`${order.second}, up (awaitPartner, its partner exists)`, brief(second));
+            assert.deepEqual([second.ready, second.waitingFor], [true, ""]);
 
-        const again = await workload.up();
-        nothingChanged(again);
-        print("workload team, next plain up", brief(outputsOf(again)));
-        assert.deepEqual([outputsOf(again).ready, outputsOf(again).waitingFor], [true, ""]);
-    });
-
-    it("site team first: its up reports the missing connector; after the workload team's, both are ready", async () => {
-        const world = await teamsWorld("teams-b");
-        const site = await world.siteStack({ connectorNamespace: world.shop });
-        const first = outputsOf(await site.up());
-        print("site team, up", brief(first));
-        assert.equal(first.ready, false);
-        assert.equal(
-            first.waitingFor,
-            `the AttachedConnector 'backend' in namespace '${world.shop}', which the workload team declares`,
-        );
-
-        const workload = await world.workloadStack({ fromSiteStack: site, awaitPartner: true });
-        const second = outputsOf(await workload.up());
-        print("workload team, up (awaitPartner, the binding exists)", brief(second));
-        assert.deepEqual([second.ready, second.waitingFor], [true, ""]);
-
-        const again = await site.up();
-        nothingChanged(again);
-        print("site team, next plain up", brief(outputsOf(again)));
-        assert.equal(outputsOf(again).ready, true);
-    });
+            const again = await first.up();
+            nothingChanged(again);
+            print(`${order.first}, next plain up`, brief(outputsOf(again)));
+            assert.deepEqual([outputsOf(again).ready, outputsOf(again).waitingFor], [true, ""]);
+        });
+    }
 
     it("the site team destroys its half: the workload team's next up says so, and touches nothing of its own", async () => {
         const world = await teamsWorld("teams-gone");
@@ -96,10 +92,7 @@ describe("two teams, two stacks: each declares its own half", function () {
         print("workload team, next plain up after the site team's destroy", brief(outputs));
         assert.equal(outputs.ready, false);
         assert.equal(outputs.message, "No matching AttachedConnectorBinding in site namespace");
-        assert.equal(
-            outputs.waitingFor,
-            `the AttachedConnectorBinding 'backend' in namespace '${world.west}', which the site team declares`,
-        );
+        assert.equal(outputs.waitingFor, partner("AttachedConnectorBinding", world.west, "site team"));
         assert.equal((await live("AttachedConnector", world.shop, "backend"))?.metadata.uid, uid, "untouched");
     });
 

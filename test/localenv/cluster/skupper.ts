@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { SKUPPER_API_VERSION, SKUPPER_GROUP, skupperKinds } from "../../../provider/constants";
 import { Toolchain } from "../toolchain/toolchain";
 import { readCrdFolder } from "./skupperCrds";
-import { CustomResourceDefinition, generateCrds } from "./crds";
+import { generateCrds } from "./crds";
+import { CustomResourceDefinition } from "./customResourceDefinition";
 import { KubeClient, paths } from "./kubeClient";
 import { ProcessSpec, waitFor } from "./processes";
 

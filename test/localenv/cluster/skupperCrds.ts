@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { loadAll } from "js-yaml";
 import { SkupperKind, skupperKinds } from "../../../provider/constants";
-import { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from "./crds";
+import { CustomResourceDefinition, CustomResourceDefinitionVersion, JSONSchemaProps } from "./customResourceDefinition";
 
 /** Every CustomResourceDefinition in the `*.yaml` files of `dir` (e.g. Skupper's config/crd/bases). */
 export function readCrdFolder(dir: string): CustomResourceDefinition[] {
