@@ -1,8 +1,8 @@
-// The error hook of a component's halves (see diagnosis/hook.ts), told which halves this
+// The error hook of a component's halves (see diagnosis/diagnoseHalves.ts), told which halves this
 // process can read back: those created through the default provider's cluster.
 import * as pulumi from "@pulumi/pulumi";
 import { ATTACHED_CONNECTOR_TYPE } from "../constants";
-import { diagnoseHalves } from "../diagnosis/hook";
+import { diagnoseHalves } from "../diagnosis/diagnoseHalves";
 import { HalfKind } from "../halves";
 
 /** Hook names are one namespace per stack: components of one name but of other types (or parents) need others. */
