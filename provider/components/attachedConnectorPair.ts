@@ -138,14 +138,15 @@ export class AttachedConnectorPair extends pulumi.ComponentResource {
             },
         );
 
-        // The halves as Skupper reports them now, after the binding's wait.
-        const connectorNow = readBack(AttachedConnector, `${name}-connector-status`, connector, binding, {
-            parent: this,
-            provider: connectorProvider,
-        });
+        // The halves as Skupper reports them now, after the binding's wait. Skupper writes
+        // the binding's status a moment before the connector's, so the connector is read last.
         const bindingNow = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, binding, {
             parent: this,
             provider: bindingProvider,
+        });
+        const connectorNow = readBack(AttachedConnector, `${name}-connector-status`, connector, bindingNow, {
+            parent: this,
+            provider: connectorProvider,
         });
         const connectorLive = statusOutputs(connectorNow, "Ready");
         const bindingLive = statusOutputs(bindingNow, "Configured");

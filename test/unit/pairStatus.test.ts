@@ -15,13 +15,13 @@ describe("AttachedConnectorPair's live status", () => {
     });
     beforeEach(resetMocks);
 
-    it("reads both halves back after the binding's wait, through their providers", async () => {
+    it("reads both halves back after the binding's wait, the connector last, through their providers", async () => {
         const connectorProvider = new k8sModule.Provider("workload-team", { kubeconfig: "{}" });
         const { readOptions } = await create({ connectorProvider });
-        for (const type of [CONNECTOR, BINDING]) {
-            const [after] = readOptions[type].dependsOn as pulumi.Resource[];
-            assert.match(await valueOf(after.urn), /:AttachedConnectorBinding::backend-binding$/, type);
-        }
+        // Skupper writes the binding's status a moment before the connector's.
+        const after = async (type: string) => valueOf((readOptions[type].dependsOn as pulumi.Resource[])[0].urn);
+        assert.match(await after(BINDING), /:AttachedConnectorBinding::backend-binding$/);
+        assert.match(await after(CONNECTOR), /:AttachedConnectorBinding::backend-binding-status$/);
         const [connectorRead] = readsOf(CONNECTOR);
         const [bindingRead] = readsOf(BINDING);
         assert.deepEqual(
