@@ -122,17 +122,15 @@ export class ConsumerListener extends pulumi.ComponentResource {
         this.conditions = live.conditions;
         this.ready = live.ready;
         this.hasMatchingConnector = now.status.apply((s) => s?.hasMatchingConnector ?? false);
+        // The binding is not created here: it is read by the reference given.
         const binding = values.binding === undefined ? undefined : pulumi.output(values.binding);
         this.bindingHasMatchingListener = binding
-            ? new AttachedConnectorBinding(
+            ? readBack(
+                  AttachedConnectorBinding,
                   `${name}-binding-status`,
-                  { metadata: { name: binding.name, namespace: binding.namespace } },
-                  {
-                      parent: this,
-                      provider: bindingProvider,
-                      dependsOn: [listener],
-                      id: pulumi.interpolate`${binding.namespace}/${binding.name}`,
-                  },
+                  { id: pulumi.interpolate`${binding.namespace}/${binding.name}`, metadata: binding },
+                  listener,
+                  { parent: this, provider: bindingProvider },
               ).status.apply((s) => s?.hasMatchingListener ?? false)
             : pulumi.output(false);
         this.registerOutputs({
