@@ -1,12 +1,15 @@
 // `npm run demo`: provides the toolchain, starts the local environment (or reuses the
 // running one; SKUPPER_PULUMI_KUBECONFIG names an existing cluster instead), runs
 // `pulumi up` of the demo program (Pulumi.yaml, demo/) on it with the real engine,
-// prints the outputs and leaves everything running. Its first and last lines name the
+// prints the outputs and, in the network mode, a line sent through the listener and the
+// pod that answered; it leaves everything running. Its first and last lines name the
 // mode. `npm run demo -- destroy` removes the demo's objects and stops the environment.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PulumiCommand } from "@pulumi/pulumi/automation";
+import { OutputMap, PulumiCommand } from "@pulumi/pulumi/automation";
 import { demo } from "../examples/demo/program";
+import { waitFor } from "../test/localenv/cluster/processes";
+import { sendThroughService } from "../test/localenv/dataplane/traffic";
 import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "../test/localenv/current";
 import { LocalEnvironment } from "../test/localenv/environment";
 import { inlineStack } from "../test/localenv/inlineStack";
@@ -56,9 +59,34 @@ async function main(command: string | undefined): Promise<void> {
     const result = await stack.up({ onOutput: (s) => process.stdout.write(s) });
     console.log("\nOutputs:");
     for (const [key, { value }] of Object.entries(result.outputs)) console.log(`  ${key}: ${JSON.stringify(value)}`);
+    if (env.mode === "network") await printRoundTrip(env, result.outputs);
+    else
+        log(
+            `no router runs in ${env.mode} mode, so no bytes cross the pair here (the network mode has Skupper's router)`,
+        );
     log(`the environment is still running; export KUBECONFIG=${env.kubeconfig} to look at it`);
     log("tear it down with: npm run demo -- destroy");
     log(env.describe());
+}
+
+/** One line sent to the listener's Service, as a client in the site namespace would, and the pod that answered. */
+async function printRoundTrip(env: LocalEnvironment, outputs: OutputMap): Promise<void> {
+    const target = {
+        namespace: outputs.siteNamespace.value,
+        service: outputs.listenerHost.value,
+        port: outputs.listenerPort.value,
+    };
+    const line = "hello from the demo";
+    const [trip] = await waitFor(
+        "the listener to answer",
+        async () => {
+            const trips = await sendThroughService(env.kube, target, [line]);
+            return trips[0].pod ? trips : undefined;
+        },
+        120000,
+    );
+    console.log(`\nRound trip through Skupper's router:\n  sent ${JSON.stringify(line)} to ${trip.to}`);
+    console.log(`  answered by pod ${trip.pod}: ${JSON.stringify(trip.reply)}`);
 }
 
 main(process.argv[2]).catch((e) => {

@@ -1,8 +1,10 @@
 // The demo: a workload namespace with a backend Deployment, a site namespace with a
-// Skupper Site, and the AttachedConnectorPair that exposes the backend through the site.
+// Skupper Site, the AttachedConnectorPair that exposes the backend through the site, and
+// a consumer's listener for the backend's routing key in the same site, whose Service
+// clients connect to.
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { AttachedConnectorPair, Site } from "../../provider/index";
+import { AttachedConnectorPair, ConsumerListener, Site } from "../../provider/index";
 
 const demoDefaults = { workloadNamespace: "demo-shop", siteNamespace: "demo-west", selector: "app=backend" };
 
@@ -56,6 +58,12 @@ export function demo(): Record<string, pulumi.Output<unknown>> {
         { dependsOn: [site, backend] },
     );
 
+    const listener = new ConsumerListener(
+        "frontend",
+        { namespace: siteNamespace, routingKey: pair.routingKey, port: 8080 },
+        { dependsOn: site },
+    );
+
     return {
         objectName: pair.objectName,
         routingKey: pair.routingKey,
@@ -64,5 +72,9 @@ export function demo(): Record<string, pulumi.Output<unknown>> {
         bindingStatus: pair.bindingStatus,
         bindingMessage: pair.bindingMessage,
         hasMatchingListener: pair.hasMatchingListener,
+        siteNamespace: pair.siteNamespace,
+        listenerHost: listener.host,
+        listenerPort: pulumi.output(8080),
+        hasMatchingConnector: listener.hasMatchingConnector,
     };
 }

@@ -1,13 +1,16 @@
 // The local environment's own parts, checked on the running environment: kwok runs a
-// Deployment's Pods for real, the remote-listener double writes what Skupper reads,
-// and the CRDs in use match Skupper's own where those are at hand.
+// Deployment's Pods for real, the site's network status is written by Skupper's own
+// collector where a router runs (and by no double there), by the network-status writer
+// elsewhere, and the CRDs in use match Skupper's own where those are at hand.
 import * as assert from "node:assert/strict";
 import { crdsFor } from "../localenv/cluster/skupper";
 import { compareCrds, readCrdFolder } from "../localenv/cluster/skupperCrds";
 import { generateCrds } from "../localenv/cluster/crds";
 import { paths } from "../localenv/cluster/kubeClient";
-import { createDeployment, waitForReadyPods } from "../localenv/cluster/objects";
-import { writeRemoteListener } from "../localenv/doubles/remoteListener";
+import { createDeployment, createListener, waitForReadyPods } from "../localenv/cluster/objects";
+import { waitFor } from "../localenv/cluster/processes";
+import { WRITER_FIELD_MANAGER } from "../localenv/doubles/networkStatusWriter";
+import { DATA_PLANE, NETWORK_STATUS_WRITER } from "../localenv/startSkupper";
 import { e2e } from "./harness";
 
 describe("the local environment", function () {
@@ -29,21 +32,37 @@ describe("the local environment", function () {
             .then((d) => assert.equal(d.status.availableReplicas, 2));
     });
 
-    it("writes remote listeners with their routing keys into skupper-network-status", async () => {
+    it("reports a site's listeners in skupper-network-status: Skupper's collector with a router, the writer without one", async () => {
         const { env, kube } = e2e();
-        const ns = env.namespace("env-listener");
+        const ns = env.namespace("env-network");
         await env.createNamespaces(ns);
-        await writeRemoteListener(kube, ns, "backend");
-        await writeRemoteListener(kube, ns, "orders");
-        const configMap = await kube.get(`${paths.configMaps(ns)}/skupper-network-status`);
-        const status = JSON.parse(configMap.data.NetworkStatus);
-        const addresses = status.siteStatus.flatMap((s: any) =>
-            s.routerStatus.flatMap((r: any) => r.listeners.map((l: any) => l.address)),
+        await env.createSite(ns);
+        await createListener(kube, ns, "frontend", "backend");
+        const configMap = await waitFor(
+            "the site's network status to list the listener",
+            async () => {
+                const found = await kube.find(`${paths.configMaps(ns)}/skupper-network-status`);
+                const status = found?.data?.NetworkStatus ? JSON.parse(found.data.NetworkStatus) : undefined;
+                const addresses = (status?.siteStatus ?? []).flatMap((s: any) =>
+                    (s.routerStatus ?? []).flatMap((r: any) => (r.listeners ?? []).map((l: any) => l.address)),
+                );
+                return addresses.includes("backend") ? found : undefined;
+            },
+            120000,
         );
-        assert.deepEqual(
-            addresses.filter((a: string) => ["backend", "orders"].includes(a)),
-            ["backend", "orders"],
-        );
+        const writers = (configMap.metadata.managedFields ?? []).map((f: { manager: string }) => f.manager);
+        const running = env.processes.all.map((p) => p.name);
+        if (env.mode === "network") {
+            assert.ok(
+                !running.includes(NETWORK_STATUS_WRITER),
+                `no double runs beside the router (${running.join(", ")})`,
+            );
+            assert.ok(running.includes(DATA_PLANE));
+            assert.ok(!writers.includes(WRITER_FIELD_MANAGER), `written by ${writers.join(", ")}`);
+        } else {
+            assert.ok(running.includes(NETWORK_STATUS_WRITER));
+            assert.ok(writers.includes(WRITER_FIELD_MANAGER), `written by ${writers.join(", ")}`);
+        }
     });
 
     it("uses Skupper's own CRDs when they are at hand, and the generated ones match them field by field", function () {

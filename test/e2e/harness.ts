@@ -1,7 +1,9 @@
 // The end-to-end tier's one harness: the local environment (started once per run by the
 // root hooks below, always stopped), and real Pulumi stacks on it, run through the
 // Automation API with a local file backend. The run's first and last lines name the
-// mode (real: Skupper's controller; emulated: the status emulator).
+// mode (network: Skupper's controller, router and kube-adaptor; real: Skupper's
+// controller; emulated: the status emulator), and the last lines the cases that need
+// another mode.
 import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -12,6 +14,8 @@ import { inlineStack } from "../localenv/inlineStack";
 import { LocalEnvironment } from "../localenv/environment";
 import { environmentOptions } from "../localenv/environmentOptions";
 import { provideToolchain, Toolchain } from "../localenv/toolchain/toolchain";
+import { podProcesses } from "../localenv/dataplane/podProcesses";
+import { notRunHere, setRunningMode } from "./modes";
 
 const repoRoot = path.resolve(__dirname, "../..");
 
@@ -39,9 +43,15 @@ export const mochaHooks = {
         this.timeout(60 * 60 * 1000);
         const toolchain = await provideToolchain();
         const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log });
-        process.once("exit", () =>
-            console.log(`e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed`),
-        );
+        setRunningMode(env.mode);
+        process.once("exit", () => {
+            const notRun = notRunHere();
+            for (const test of notRun) console.log(`not run in this mode: ${test}`);
+            console.log(
+                `e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed` +
+                    (notRun.length ? `, ${notRun.length} skipped` : ""),
+            );
+        });
         try {
             // The pack takes the shared rules from the component package (policy/node_modules
             // links this folder), so the package is built first, as its prepare script does.
@@ -80,7 +90,11 @@ export const mochaHooks = {
     async afterAll(this: Mocha.Context) {
         this.timeout(180000);
         if (!current) return;
+        const dir = current.env.dir;
         await current.env.stop();
+        const left = podProcesses(dir);
+        if (left.length > 0)
+            throw new Error(`processes of the router pods outlived the environment: ${JSON.stringify(left)}`);
         fs.rmSync(current.stateDir, { recursive: true, force: true });
         current = undefined;
     },

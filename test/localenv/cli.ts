@@ -1,8 +1,9 @@
 // `npm run cluster -- start|stop|status`: the local environment as a command. start
 // leaves it running and prints where the kubeconfig is; stop ends every process it
-// started; status shows each process.
+// started (in the network mode, the router pods' containers with them); status shows
+// each process.
 import { currentEnvironment, forgetEnvironment, rememberEnvironment } from "./current";
-import { LocalEnvironment, SkupperMode } from "./environment";
+import { LocalEnvironment } from "./environment";
 import { isRunning } from "./cluster/processes";
 import { environmentOptions } from "./environmentOptions";
 
@@ -17,13 +18,9 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
                 process.exitCode = 1;
                 return;
             }
-            const forced = args.find((a) => a.startsWith("--mode="))?.slice("--mode=".length) as
-                SkupperMode | undefined;
-            const env = await LocalEnvironment.start({
-                ...environmentOptions(),
-                ...(forced ? { mode: forced } : {}),
-                log,
-            });
+            const forced = args.find((a) => a.startsWith("--mode="))?.slice("--mode=".length);
+            const options = environmentOptions(forced ? { ...process.env, SKUPPER_PULUMI_MODE: forced } : process.env);
+            const env = await LocalEnvironment.start({ ...options, log });
             rememberEnvironment(env);
             env.detach();
             console.log(env.kubeconfig);
@@ -55,7 +52,7 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
             return;
         }
         default:
-            log("usage: npm run cluster -- start [--mode=real|emulated] | stop | status");
+            log("usage: npm run cluster -- start [--mode=network|real|emulated] | stop | status");
             process.exitCode = 2;
     }
 }

@@ -2,7 +2,8 @@
 // one on (a failure part-way stops what was started), the mode Skupper runs in, the
 // kubeconfig, the environment pulumi runs with, and cleanup. It runs either the local
 // control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok,
-// Skupper's controller or the emulator) or against an existing cluster given
+// Skupper's controller or the emulator, Skupper's data plane or the network-status
+// writer) or against an existing cluster given
 // explicitly, where it starts nothing and removes only the namespaces it created.
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
@@ -15,7 +16,6 @@ import { startKwok } from "./cluster/kwok";
 import { createNamespaces, createSite, deleteRunNamespaces } from "./cluster/objects";
 import { ProcessSpec, Started } from "./cluster/processes";
 import {
-    controllerSpec,
     CONTROLLER_NAMESPACE,
     crdsFor,
     installCrds,
@@ -26,6 +26,7 @@ import {
 } from "./cluster/skupper";
 import { RoleRule, teamKubeconfig } from "./cluster/teamKubeconfig";
 import { OwnedProcesses, Ready } from "./ownedProcesses";
+import { podCidr, startSkupper } from "./startSkupper";
 import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
 
 export { SkupperMode };
@@ -125,16 +126,9 @@ export class LocalEnvironment {
             Object.assign(env.state, { access, kubeconfig });
             env.client = new KubeClient(access);
             env.save();
-            await startKwok(launch, tools, kubeconfig, env.kube, log);
+            await startKwok(launch, tools, kubeconfig, env.kube, log, podCidr(mode));
             await env.createNamespaces(CONTROLLER_NAMESPACE);
-            log(
-                mode === "real"
-                    ? "starting the Skupper controller (cluster-wide)"
-                    : "starting the Skupper status emulator (no controller available)",
-            );
-            await env.processes.launch(controllerSpec(mode, tools, kubeconfig), (started) =>
-                probeSkupper(env.kube, CONTROLLER_NAMESPACE, 60000, started),
-            );
+            await startSkupper(launch, { mode, tools, kubeconfig, kube: env.kube, dir }, log);
             log(`ready; kubeconfig ${kubeconfig}`);
             return env;
         } catch (e) {
@@ -234,9 +228,9 @@ export class LocalEnvironment {
         };
     }
 
-    /** The process that plays Skupper's part: the controller in real mode, the emulator otherwise. */
+    /** The process that plays Skupper's controller: the controller itself, or in emulated mode the emulator. */
     get skupperProcess(): string {
-        return this.state.mode === "real" ? "skupper-controller" : "skupper-emulator";
+        return this.state.mode === "emulated" ? "skupper-emulator" : "skupper-controller";
     }
 
     /** Stops every process (newest first) and removes the folder; on an existing cluster, deletes the run's namespaces. */

@@ -1,11 +1,11 @@
 // The outputs are Skupper's status at the end of every up, even one that changes nothing:
-// a listener that appeared since shows on the next plain up, pods that went away show as
+// a listener made out of band since (a Skupper Listener with the routing key, which the
+// site's network reports) shows on the next plain up, pods that went away show as
 // not ready. With awaitListener, up blocks until a listener appears.
 import * as assert from "node:assert/strict";
 import { UpResult } from "@pulumi/pulumi/automation";
-import { scaleDeployment } from "../../localenv/cluster/objects";
+import { createListener, scaleDeployment } from "../../localenv/cluster/objects";
 import { sleep, waitFor } from "../../localenv/cluster/processes";
-import { writeRemoteListener } from "../../localenv/doubles/remoteListener";
 import { e2e, upInBackground } from "../harness";
 import { assertSettled, changed, condition, live, outputsOf, pairWorld, upSettled } from "./pairWorld";
 
@@ -22,7 +22,7 @@ describe("lifecycle: live outputs after every up", function () {
         const before = await upSettled(world.stack);
         assert.deepEqual([before.ready, before.hasMatchingListener], [true, false]);
 
-        await writeRemoteListener(e2e().kube, world.west, "backend");
+        await createListener(e2e().kube, world.west, "frontend", "backend");
         await waitFor(
             "Skupper to see the listener",
             async () =>
@@ -84,7 +84,7 @@ describe("lifecycle: live outputs after every up", function () {
             "the binding is configured; only the listener is missing",
         );
 
-        await writeRemoteListener(e2e().kube, world.west, "orders");
+        await createListener(e2e().kube, world.west, "frontend", "orders");
         const outputs = outputsOf(await up.result);
         assert.equal(outputs.hasMatchingListener, true);
         assert.equal(outputs.bindingStatus, "Ready");

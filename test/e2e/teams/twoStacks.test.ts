@@ -13,6 +13,7 @@ import {
 } from "../../localenv/doubles/remoteListener";
 import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
+import { caseOnlyInModes } from "../modes";
 import { changed, live, outputsOf } from "../lifecycle/pairWorld";
 import { teamsWorld, TeamsWorld } from "./teamsWorld";
 
@@ -96,7 +97,12 @@ describe("two teams, two stacks: each declares its own half", function () {
         assert.equal((await live("AttachedConnector", world.shop, "backend"))?.metadata.uid, uid, "untouched");
     });
 
-    it("a consumer's listener in another site, through its own provider: configured, then matched both ways", async () => {
+    it("a consumer's listener in another site, through its own provider: configured, then matched both ways", async function () {
+        caseOnlyInModes(
+            this,
+            ["real", "emulated"],
+            "the remote-site double stands for a linked site; with a router, the two sites need a Link",
+        );
         const { kube } = e2e();
         const world: TeamsWorld = await teamsWorld("teams-listener", { consumer: true });
         const site = await world.siteStack({ connectorNamespace: world.shop, routingKey: "orders" });
@@ -112,8 +118,9 @@ describe("two teams, two stacks: each declares its own half", function () {
             [true, false, false, "orders"],
         );
 
-        // No router runs here: the double reports what routers' collectors would, once
-        // Skupper has handled both objects (it ignores a rewrite that changes nothing).
+        // The sites are not linked: the remote-site double reports what a linked site's
+        // router would, once Skupper has handled both objects (it ignores a rewrite that
+        // changes nothing).
         await writeRemoteConnector(kube, world.east, "orders");
         await writeRemoteListener(kube, world.west, "orders");
         await waitFor(

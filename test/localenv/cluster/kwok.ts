@@ -24,6 +24,8 @@ export async function startKwok(
     kubeconfig: string,
     kube: KubeClient,
     log: (line: string) => void,
+    /** The range kwok gives pods their addresses from. */
+    podCidr: string,
 ): Promise<void> {
     await kube.ensure("/api/v1/nodes", {
         metadata: {
@@ -45,7 +47,7 @@ export async function startKwok(
             args: [
                 `--kubeconfig=${kubeconfig}`,
                 `--manage-nodes-with-annotation-selector=${MANAGED}=fake`,
-                "--cidr=10.244.0.0/16",
+                `--cidr=${podCidr}`,
                 "--node-ip=10.0.0.10",
                 ...STAGES.map((stage) => `--config=${path.join(stages, stage)}`),
             ],

@@ -1,6 +1,7 @@
 // The ordinary Kubernetes objects the tests and the demo set up around a pair:
 // namespaces (labelled with the run, so that cleanup on an existing cluster finds
-// them), Skupper Sites and workloads as real Deployments whose Pods kwok runs.
+// them), Skupper Sites and Listeners, and workloads as real Deployments whose Pods kwok
+// runs.
 import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { KubeClient, paths } from "./kubeClient";
 import { readyPods } from "./kwok";
@@ -41,6 +42,25 @@ export async function createSite(kube: KubeClient, namespace: string, name = "si
         kind: "Site",
         metadata: { name, namespace },
         spec: {},
+    });
+}
+
+/**
+ * A Skupper Listener made out of band (not by a program): Skupper serves it with a
+ * Service named `host` (the listener's name by default) on `port`.
+ */
+export async function createListener(
+    kube: KubeClient,
+    namespace: string,
+    name: string,
+    routingKey: string,
+    port = 9000,
+): Promise<void> {
+    await kube.create(paths.skupper(namespace, "Listener"), {
+        apiVersion: SKUPPER_API_VERSION,
+        kind: "Listener",
+        metadata: { name },
+        spec: { routingKey, host: name, port },
     });
 }
 

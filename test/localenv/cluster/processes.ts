@@ -13,6 +13,17 @@ export interface ProcessSpec {
     env?: Record<string, string>;
 }
 
+/** A TypeScript program of this repository (a path from its root), run by Node through ts-node, transpile only. */
+export function scriptSpec(name: string, script: string, args: string[]): ProcessSpec {
+    const root = path.resolve(__dirname, "../../..");
+    return {
+        name,
+        binary: process.execPath,
+        args: ["-r", path.join(root, "node_modules/ts-node/register/transpile-only"), path.join(root, script), ...args],
+        env: { TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
+    };
+}
+
 export interface Started extends ProcessSpec {
     /** The PID, which is also the process group's ID. */
     pid: number;

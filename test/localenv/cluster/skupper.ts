@@ -2,17 +2,22 @@
 // connectors: the real controller (out of cluster, watching every namespace) or, in
 // emulated mode only, the status emulator. Either one must pass the same probe.
 import { execFileSync } from "node:child_process";
-import * as path from "node:path";
 import { SKUPPER_API_VERSION, SKUPPER_GROUP, skupperKinds } from "../../../provider/constants";
 import { Toolchain } from "../toolchain/toolchain";
 import { readCrdFolder } from "./skupperCrds";
 import { generateCrds } from "./crds";
 import { CustomResourceDefinition } from "./customResourceDefinition";
 import { KubeClient, paths } from "./kubeClient";
-import { ProcessSpec, waitFor } from "./processes";
+import { ProcessSpec, scriptSpec, waitFor } from "./processes";
 
-/** real: Skupper's own controller reconciles; emulated: the status emulator stands in for it. */
-export type SkupperMode = "real" | "emulated";
+/**
+ * network: Skupper's own controller, and its router and kube-adaptor for every site (the
+ * data plane); real: Skupper's own controller, no router; emulated: the status emulator
+ * stands in for the controller.
+ */
+export type SkupperMode = "network" | "real" | "emulated";
+
+export const SKUPPER_MODES: readonly SkupperMode[] = ["network", "real", "emulated"];
 
 /** The namespace the controller counts as its own (it creates nothing there for attached connectors). */
 export const CONTROLLER_NAMESPACE = "skupper";
@@ -53,7 +58,7 @@ export async function missingKinds(kube: KubeClient): Promise<string[]> {
 }
 
 export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: string): ProcessSpec {
-    if (mode === "real") {
+    if (mode !== "emulated") {
         return {
             name: "skupper-controller",
             binary: tools.skupperController!,
@@ -66,47 +71,54 @@ export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: 
             },
         };
     }
-    const root = path.resolve(__dirname, "../../..");
-    return {
-        name: "skupper-emulator",
-        binary: process.execPath,
-        args: [
-            "-r",
-            path.join(root, "node_modules/ts-node/register/transpile-only"),
-            path.join(root, "test/localenv/doubles/skupperEmulator.ts"),
-            "--kubeconfig",
-            kubeconfig,
-        ],
-        env: { TS_NODE_PROJECT: path.join(root, "tsconfig.json") },
-    };
+    return scriptSpec("skupper-emulator", "test/localenv/doubles/skupperEmulator.ts", ["--kubeconfig", kubeconfig]);
 }
 
-/** The mode a start asks for ("auto": real when there is a controller), and how Skupper is played in it. */
+/** The mode a start asks for ("auto": the most of Skupper there is), and how Skupper is played in it. */
 export function skupperMode(
     wanted: SkupperMode | "auto",
     tools: Toolchain,
 ): { mode: SkupperMode; description: string } {
     const controller = tools.skupperController;
-    if (wanted === "real" && !controller) {
+    if (wanted !== "emulated" && wanted !== "auto" && !controller) {
         throw new Error(
-            "real mode needs the Skupper controller: the toolchain has none (see its output above); " +
+            `${wanted} mode needs the Skupper controller: the toolchain has none (see its output above); ` +
                 "set SKUPPER_CONTROLLER and SKUPPER_CRDS to a controller built elsewhere and its CRDs",
         );
     }
-    const mode = wanted === "auto" ? (controller ? "real" : "emulated") : wanted;
-    return mode === "real"
-        ? { mode, description: `Skupper controller ${controllerVersion(controller!)}, ${controller}` }
-        : {
-              mode,
-              description: controller
-                  ? "Skupper status emulator, as asked"
-                  : "Skupper status emulator; no Skupper controller available",
-          };
+    if (wanted === "network" && !tools.dataPlane) {
+        throw new Error(
+            "network mode needs Skupper's data plane: set SKUPPER_ROUTER to skupper-router's skrouterd " +
+                "and SKUPPER_KUBE_ADAPTOR to Skupper's kube-adaptor, both built elsewhere",
+        );
+    }
+    const mode: SkupperMode =
+        wanted !== "auto" ? wanted : !controller ? "emulated" : tools.dataPlane ? "network" : "real";
+    if (mode === "network") {
+        const { router, adaptor } = tools.dataPlane!;
+        return {
+            mode,
+            description:
+                `Skupper controller ${versionOf(controller!, "-version")}, router ${versionOf(router, "--version")}, ` +
+                `kube-adaptor ${versionOf(adaptor, "-version")}: Skupper's own data plane`,
+        };
+    }
+    if (mode === "real")
+        return {
+            mode,
+            description: `Skupper controller ${versionOf(controller!, "-version")}, ${controller}; no router: the network-status writer stands in for its collector`,
+        };
+    return {
+        mode,
+        description: controller
+            ? "Skupper status emulator, as asked"
+            : "Skupper status emulator; no Skupper controller available",
+    };
 }
 
-function controllerVersion(controller: string): string {
+function versionOf(binary: string, flag: string): string {
     try {
-        return execFileSync(controller, ["-version"], { encoding: "utf8", timeout: 10000 }).trim();
+        return execFileSync(binary, [flag], { encoding: "utf8", timeout: 10000 }).trim().split("\n").pop()!;
     } catch {
         return "(version unknown)";
     }

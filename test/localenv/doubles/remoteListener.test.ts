@@ -10,7 +10,11 @@ class FakeConfigMaps {
     stored?: { data: { NetworkStatus: string } };
     writes = 0;
     readonly kube = {
-        find: async () => this.stored && JSON.parse(JSON.stringify(this.stored)),
+        find: async () =>
+            this.stored && {
+                metadata: { resourceVersion: String(this.writes) },
+                ...JSON.parse(JSON.stringify(this.stored)),
+            },
         mergePatch: async (_path: string, patch: { data: { NetworkStatus: string } }) => {
             this.stored = { ...this.stored, data: patch.data };
             this.writes++;

@@ -4,7 +4,7 @@
 // Skupper reads `hasMatchingListener` (of a binding: a remote site whose router has a
 // listener whose address is the routing key) and `hasMatchingConnector` (of a Listener:
 // a router with a connector whose address is the routing key and that has a destHost).
-import { KubeClient, paths } from "../cluster/kubeClient";
+import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
 
 const CONFIG_MAP = "skupper-network-status";
 const REMOTE = { identity: "remote-site", name: "remote", namespace: "remote" };
@@ -105,14 +105,25 @@ async function editNetworkStatus(
     edit: (status: NetworkStatus) => void,
 ): Promise<void> {
     const path = `${paths.configMaps(siteNamespace)}/${CONFIG_MAP}`;
-    const existing = await kube.find<{ data?: { NetworkStatus?: string } }>(path);
-    const status: NetworkStatus = existing?.data?.NetworkStatus
-        ? JSON.parse(existing.data.NetworkStatus)
-        : { addresses: [], siteStatus: [] };
-    status.addresses ??= [];
-    status.siteStatus ??= [];
-    edit(status);
-    const data = { NetworkStatus: JSON.stringify(status) };
-    if (existing) await kube.mergePatch(path, { data });
-    else await kube.create(paths.configMaps(siteNamespace), { metadata: { name: CONFIG_MAP }, data });
+    for (let attempt = 1; ; attempt++) {
+        const existing = await kube.find<{ metadata: { resourceVersion: string }; data?: { NetworkStatus?: string } }>(
+            path,
+        );
+        const status: NetworkStatus = existing?.data?.NetworkStatus
+            ? JSON.parse(existing.data.NetworkStatus)
+            : { addresses: [], siteStatus: [] };
+        status.addresses ??= [];
+        status.siteStatus ??= [];
+        edit(status);
+        const data = { NetworkStatus: JSON.stringify(status) };
+        try {
+            // Conditional on the version read: the network-status writer rewrites this ConfigMap too.
+            if (existing)
+                await kube.mergePatch(path, { metadata: { resourceVersion: existing.metadata.resourceVersion }, data });
+            else await kube.create(paths.configMaps(siteNamespace), { metadata: { name: CONFIG_MAP }, data });
+            return;
+        } catch (e) {
+            if (!(e instanceof KubeError && e.status === 409) || attempt >= 10) throw e;
+        }
+    }
 }

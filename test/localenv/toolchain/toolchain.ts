@@ -1,7 +1,8 @@
 // The pinned toolchain as the rest of the local environment sees it: provides it (by
 // running install.sh, which builds what is missing) and says where each tool is. The
 // Skupper controller is the one SKUPPER_CONTROLLER names (built elsewhere, with its CRDs
-// in SKUPPER_CRDS), else the toolchain's own build from Skupper's Go module, if any.
+// in SKUPPER_CRDS), else the toolchain's own build from Skupper's Go module, if any; its
+// data plane, the ones SKUPPER_ROUTER and SKUPPER_KUBE_ADAPTOR name.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,11 +16,27 @@ export interface Toolchain {
     skupperController: string | undefined;
     /** The folder of the CRDs that came with that controller. */
     skupperCrds: string | undefined;
+    /** Skupper's data plane, built elsewhere: the router (`skrouterd`) and the kube-adaptor, when both are given. */
+    dataPlane: { router: string; adaptor: string } | undefined;
 }
 
 export function toolchainAt(dir: string, env: NodeJS.ProcessEnv = process.env): Toolchain {
     const bin = (name: string) => path.join(dir, "bin", name);
-    return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env) };
+    return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env), dataPlane: dataPlaneOf(env) };
+}
+
+/** SKUPPER_ROUTER and SKUPPER_KUBE_ADAPTOR: both or neither. */
+function dataPlaneOf(env: NodeJS.ProcessEnv): Toolchain["dataPlane"] {
+    const { SKUPPER_ROUTER: router, SKUPPER_KUBE_ADAPTOR: adaptor } = env;
+    if (!router && !adaptor) return undefined;
+    for (const [name, file, what] of [
+        ["SKUPPER_ROUTER", router, "skupper-router's skrouterd"],
+        ["SKUPPER_KUBE_ADAPTOR", adaptor, "Skupper's kube-adaptor"],
+    ]) {
+        if (!file) throw new Error(`${name}: is not set; expected ${what} (the data plane needs both)`);
+        if (!isExecutable(file)) throw new Error(`${name}: ${file} is not an executable file; expected ${what}`);
+    }
+    return { router: path.resolve(router!), adaptor: fs.realpathSync(adaptor!) };
 }
 
 function skupperOf(

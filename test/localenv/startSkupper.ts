@@ -1,0 +1,61 @@
+// What plays Skupper in each mode, started in order once the cluster runs: the
+// controller (or, in emulated mode, the status emulator), then what reports the network:
+// in the network mode Skupper's own router and kube-adaptor for every site (the data
+// plane, whose collector writes skupper-network-status), otherwise the network-status
+// writer, which writes what that collector would.
+import * as fs from "node:fs";
+import { KubeClient } from "./cluster/kubeClient";
+import { ProcessSpec, scriptSpec, waitFor } from "./cluster/processes";
+import { controllerSpec, CONTROLLER_NAMESPACE, probeSkupper, SkupperMode } from "./cluster/skupper";
+import { dataPlaneFolders } from "./dataplane/dataPlane";
+import { Ready } from "./ownedProcesses";
+import { Toolchain } from "./toolchain/toolchain";
+
+/** The process names, for the fault tests and for the check that no double runs beside the data plane. */
+export const DATA_PLANE = "skupper-data-plane";
+export const NETWORK_STATUS_WRITER = "network-status-writer";
+
+/** The kwok pod address range: loopback addresses in the network mode, where the pods answer (see dataplane/). */
+export function podCidr(mode: SkupperMode): string {
+    return mode === "network" ? "127.1.0.0/16" : "10.244.0.0/16";
+}
+
+export async function startSkupper(
+    launch: (spec: ProcessSpec, ready: Ready) => Promise<unknown>,
+    parts: { mode: SkupperMode; tools: Toolchain; kubeconfig: string; kube: KubeClient; dir: string },
+    log: (line: string) => void,
+): Promise<void> {
+    const { mode, tools, kubeconfig, kube, dir } = parts;
+    log(
+        mode === "emulated"
+            ? "starting the Skupper status emulator (no controller available)"
+            : "starting the Skupper controller (cluster-wide)",
+    );
+    await launch(controllerSpec(mode, tools, kubeconfig), (started) =>
+        probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started),
+    );
+    if (mode === "network") {
+        const { router, adaptor } = tools.dataPlane!;
+        log("starting Skupper's data plane: a router and a kube-adaptor for every site, and pods that answer");
+        const ready = dataPlaneFolders(dir).ready;
+        await launch(
+            scriptSpec(DATA_PLANE, "test/localenv/dataplane/dataPlane.ts", [
+                `--kubeconfig=${kubeconfig}`,
+                `--dir=${dir}`,
+                `--router=${router}`,
+                `--adaptor=${adaptor}`,
+            ]),
+            async (started) => {
+                await waitFor("the data plane", async () => (fs.existsSync(ready) ? true : undefined), 60000, started);
+            },
+        );
+        return;
+    }
+    log("starting the network-status writer (no router runs in this mode)");
+    await launch(
+        scriptSpec(NETWORK_STATUS_WRITER, "test/localenv/doubles/networkStatusWriter.ts", [
+            `--kubeconfig=${kubeconfig}`,
+        ]),
+        async () => undefined,
+    );
+}
