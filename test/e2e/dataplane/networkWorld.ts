@@ -13,13 +13,19 @@ import { changed, outputsOf, pairNamespaces } from "../lifecycle/pairWorld";
 
 export const LISTENER_PORT = 9000;
 
+interface ListenerArgs {
+    name: string;
+    routingKey: string;
+    awaitConnector?: boolean;
+}
+
 export interface NetworkWorld {
     shop: string;
     west: string;
     stack: Stack;
     pair: AttachedConnectorPairArgs;
-    /** The consumer's listeners in the site: name (its Service's too) and routing key; change and run up again. */
-    listeners: { name: string; routingKey: string }[];
+    /** The consumer's listeners in the site: name (its Service's too), routing key, whether up awaits a connector; change and run up again. */
+    listeners: ListenerArgs[];
 }
 
 export async function networkWorld(
@@ -27,7 +33,7 @@ export async function networkWorld(
     options: {
         replicas?: number;
         pair?: Partial<AttachedConnectorPairArgs>;
-        listeners?: { name: string; routingKey: string }[];
+        listeners?: ListenerArgs[];
     } = {},
 ): Promise<NetworkWorld> {
     const { shop, west } = await pairNamespaces(base, { replicas: options.replicas ?? 3 });
@@ -48,10 +54,11 @@ export async function networkWorld(
     world.stack = await newStack(async () => {
         const pair = new AttachedConnectorPair("backend", world.pair);
         const listeners = Object.fromEntries(
-            world.listeners.map(({ name, routingKey }) => {
+            world.listeners.map(({ name, routingKey, awaitConnector }) => {
                 const listener = new ConsumerListener(name, {
                     namespace: west,
                     routingKey,
+                    awaitConnector,
                     port: LISTENER_PORT,
                     timeoutSeconds: 120,
                 });

@@ -15,10 +15,10 @@ describe("data plane: bytes cross the pair through Skupper's router", function (
     this.timeout(600000);
     onlyInMode(this, "network", "bytes cross Skupper's router, which only that mode runs");
 
-    it("with awaitListener, up returns once Skupper reports the match, and every pod of the selector answers the listener", async () => {
+    it("with awaitListener and awaitConnector, up returns once Skupper reports the match both ways, and every pod of the selector answers", async () => {
         const world = await networkWorld("dp-trip", {
             pair: { awaitListener: true },
-            listeners: [{ name: "frontend", routingKey: "backend" }],
+            listeners: [{ name: "frontend", routingKey: "backend", awaitConnector: true }],
         });
         const outputs = await upSettled(world.stack);
         assert.deepEqual(

@@ -16,7 +16,10 @@ describe("data plane: the router killed", function () {
 
     it("is restarted, and traffic resumes", async () => {
         const { env, kube } = e2e();
-        const world = await networkWorld("dp-kill", { listeners: [{ name: "frontend", routingKey: "backend" }] });
+        const world = await networkWorld("dp-kill", {
+            pair: { awaitListener: true },
+            listeners: [{ name: "frontend", routingKey: "backend" }],
+        });
         assert.equal((await upSettled(world.stack)).hasMatchingListener, true);
         await waitForTraffic(world);
 

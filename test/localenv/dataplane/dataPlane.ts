@@ -54,6 +54,8 @@ async function main(): Promise<void> {
         setTimeout(() => process.exit(0), 500);
     };
     process.on("SIGTERM", stop).on("SIGINT", stop);
+    // One connection's failure must not take the pods and the routers down with it.
+    process.on("uncaughtException", (e) => log(`uncaught: ${e.stack ?? String(e)}`));
 
     const selector = ROUTER_POD_SELECTOR.split("=");
     const isRouter = (pod: PodView) => pod.metadata.labels?.[selector[0]] === selector[1];

@@ -89,7 +89,8 @@ export class PodServers {
             serving.connections.add(connection);
             connection.on("close", () => serving.connections.delete(connection)).on("error", () => undefined);
             createInterface({ input: connection }).on("line", (line) => {
-                if (!connection.destroyed) connection.write(`${answer(pod.metadata.name, line)}\n`);
+                // The client may have gone already (a router closing the connection, say).
+                if (connection.writable) connection.write(`${answer(pod.metadata.name, line)}\n`, () => undefined);
             });
         };
         for (const port of declaredPorts(pod)) {

@@ -73,6 +73,8 @@ function main(specFile: string): void {
     const pod = new Pod(spec, log);
     process.on("SIGTERM", () => void pod.stop().then(() => process.exit(0)));
     process.on("SIGINT", () => void pod.stop().then(() => process.exit(0)));
+    // A failed connection of the pod network must not end the pod.
+    process.on("uncaughtException", (e) => log(`uncaught: ${e.stack ?? String(e)}`));
     void importer
         .sync()
         .then(() => {
