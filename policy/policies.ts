@@ -2,6 +2,7 @@
 import { Policies } from "@pulumi/policy";
 import { awaitReadiness } from "./resources/awaitReadiness";
 import { exposePodsByName } from "./resources/exposePodsByName";
+import { listenerService } from "./resources/listenerService";
 import { namespaceGrants } from "./resources/namespaceGrants";
 import { noSelfAttachment } from "./resources/noSelfAttachment";
 import { noSystemNamespaces } from "./resources/noSystemNamespaces";
@@ -30,6 +31,7 @@ export const policies: Policies = [
     connectorType,
     objectNameFormat,
     routingKeyFormat,
+    listenerService,
     noSelfAttachment,
     noSystemNamespaces,
     namespaceGrants,

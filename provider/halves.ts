@@ -66,9 +66,10 @@ export const WAIT_CONFIGURED = "condition=Configured";
 /** What a half waits for when it must be fully ready (a binding: a listener matches too). */
 export const WAIT_READY = "condition=Ready";
 /**
- * What one team's half waits for by default: Skupper's first report on it (any
+ * What the site team's half waits for by default: Skupper's first report on it (any
  * `status.status`), so its outputs say what Skupper sees rather than nothing yet, without
- * waiting for the other team.
+ * waiting for the other team. (The workload team's half waits for nothing by default:
+ * Skupper writes nothing on a connector whose binding exists until a pod matches.)
  */
 export const WAIT_REPORTED = "jsonpath={.status.status}";
 

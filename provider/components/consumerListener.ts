@@ -6,7 +6,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { AttachedConnectorBinding, Condition, Listener } from "../crds";
 import { DEFAULT_TIMEOUT_SECONDS, WAIT_CONFIGURED, WAIT_READY } from "../halves";
 import { providerAnnotations, Wait } from "../providerAnnotations";
-import { listenerArgsSchema, ResolvedListenerArgs } from "../validation/args";
+import { listenerArgsSchema, listenerChecks, ResolvedListenerArgs } from "../validation/args";
 import { Arguments, checkProviders } from "./arguments";
 import { readBack, statusOutputs } from "./liveStatus";
 
@@ -23,9 +23,9 @@ export interface ConsumerListenerArgs {
     routingKey: pulumi.Input<string>;
     /** The port the local service listens on (an integer from 1 to 65535). */
     port: pulumi.Input<number>;
-    /** The name of the Service Skupper creates for the listener. Defaults to the object name. */
+    /** The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name. */
     host?: pulumi.Input<string>;
-    /** The name of the Listener. Defaults to the Pulumi resource name. */
+    /** The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name. */
     objectName?: pulumi.Input<string>;
     /** A Secret in the namespace with the TLS bundle the listener serves. */
     tlsCredentials?: pulumi.Input<string>;
@@ -80,7 +80,12 @@ export class ConsumerListener extends pulumi.ComponentResource {
     constructor(name: string, args: ConsumerListenerArgs, opts?: pulumi.ComponentResourceOptions) {
         const { bindingProvider, ...values } = args ?? ({} as ConsumerListenerArgs);
         const a = new Arguments<ListenerFields>(
-            { component: "ConsumerListener", schema: listenerArgsSchema, others: ["bindingProvider"] },
+            {
+                component: "ConsumerListener",
+                schema: listenerArgsSchema,
+                others: ["bindingProvider"],
+                across: listenerChecks,
+            },
             name,
             values,
             (v) => withDefaults(name, v as ResolvedListenerArgs),

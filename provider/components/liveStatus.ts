@@ -4,6 +4,10 @@
 // every `up`, even one that changes nothing.
 import * as pulumi from "@pulumi/pulumi";
 import { Condition, SkupperStatus } from "../crds";
+import { factsFromDefaultCluster } from "../diagnosis/defaultCluster";
+import { HalfObject } from "../diagnosis/facts";
+import { seenMatters, waitingFor } from "../diagnosis/waitingFor";
+import { HalfKind } from "../halves";
 import { conditionHolds, conditionsOf, statusMessage, statusText } from "../status";
 
 /** A typed resource class: read with `opts.id`, and the object's name and namespace in `metadata`. */
@@ -53,4 +57,24 @@ export function statusOutputs(live: Live, readyCondition: string): StatusOutputs
         conditions: live.status.apply(conditionsOf),
         ready: live.metadata.apply((m) => live.status.apply((s) => conditionHolds(s, readyCondition, m?.generation))),
     };
+}
+
+/**
+ * What a half waits for (diagnosis/waitingFor.ts), from its live status and, where this
+ * process can read the cluster (`readable`), from its partner and the workload's pods.
+ */
+export function waitingForOutput(
+    kind: HalfKind,
+    live: { [F in "metadata" | "spec" | "status"]: pulumi.Output<HalfObject[F]> },
+    readable: boolean,
+): pulumi.Output<string> {
+    return pulumi.all([live.metadata, live.spec, live.status]).apply(async ([metadata, spec, status]) => {
+        const object: HalfObject = { metadata, spec, status };
+        const { namespace, name } = object.metadata ?? {};
+        const seen =
+            readable && namespace && name && seenMatters(kind, object)
+                ? await factsFromDefaultCluster(kind, namespace, name, "")
+                : undefined;
+        return waitingFor(kind, object, seen);
+    });
 }

@@ -4,14 +4,13 @@
 // half (WorkloadHalf) in its stack.
 import * as pulumi from "@pulumi/pulumi";
 import { AttachedConnectorBinding, Condition } from "../crds";
-import { waitingFor } from "../diagnosis/waitingFor";
 import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, WAIT_REPORTED, waitFor } from "../halves";
 import { Wait } from "../providerAnnotations";
 import { ResolvedSiteHalfArgs, siteHalfArgsSchema } from "../validation/args";
 import { Arguments } from "./arguments";
 import { bindingArgs, BindingFields } from "./halfObjects";
-import { halfHooks } from "./halfHooks";
-import { readBack, statusOutputs } from "./liveStatus";
+import { halfHooks, readableHalves } from "./halfHooks";
+import { readBack, statusOutputs, waitingForOutput } from "./liveStatus";
 
 export interface SiteHalfArgs {
     /** The namespace of the Skupper site; the AttachedConnectorBinding is created here. */
@@ -30,7 +29,7 @@ export interface SiteHalfArgs {
     labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Annotations for the object (the pulumi.com/ await annotations are set by the component). */
     annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /** Wait until the workload team's connector exists and Skupper has configured the pair. Default false. */
+    /** Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false. */
     awaitPartner?: pulumi.Input<boolean>;
     /** Also wait until a listener with the routing key exists in the network (implies awaitPartner). Default false. */
     awaitListener?: pulumi.Input<boolean>;
@@ -41,8 +40,9 @@ export interface SiteHalfArgs {
 /**
  * The site team's half of an attached connector: an AttachedConnectorBinding in the site
  * namespace. By default `up` does not wait for the workload team: the half is created, and
- * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
- * workload team's reports `ready: true`.
+ * once Skupper has reported on it (at once, where the namespace has a Site) its status is
+ * reported (`waitingFor` names what is missing); the next `up` after the workload team's,
+ * once a pod matches, reports `ready: true`.
  */
 export class SiteHalf extends pulumi.ComponentResource {
     public static readonly __pulumiType = "skupper:index:SiteHalf";
@@ -91,9 +91,11 @@ export class SiteHalf extends pulumi.ComponentResource {
         this.conditions = live.conditions;
         this.hasMatchingListener = now.status.apply((s) => s?.hasMatchingListener ?? false);
         this.ready = live.ready;
-        this.waitingFor = pulumi
-            .all([now.metadata, now.spec, now.status])
-            .apply(([metadata, spec, status]) => waitingFor("AttachedConnectorBinding", { metadata, spec, status }));
+        this.waitingFor = waitingForOutput(
+            "AttachedConnectorBinding",
+            now,
+            readableHalves(this).AttachedConnectorBinding,
+        );
         this.registerOutputs({
             objectName: this.objectName,
             siteNamespace: this.siteNamespace,

@@ -3,14 +3,13 @@
 // team declares the other half (SiteHalf) in its stack.
 import * as pulumi from "@pulumi/pulumi";
 import { AttachedConnector, Condition } from "../crds";
-import { waitingFor } from "../diagnosis/waitingFor";
-import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, WAIT_REPORTED, waitFor } from "../halves";
+import { DEFAULT_TIMEOUT_SECONDS, PARTNER_ELSEWHERE, waitFor } from "../halves";
 import { Wait } from "../providerAnnotations";
 import { ResolvedWorkloadHalfArgs, workloadHalfArgsSchema } from "../validation/args";
 import { Arguments } from "./arguments";
 import { connectorArgs, ConnectorFields } from "./halfObjects";
-import { halfHooks } from "./halfHooks";
-import { readBack, statusOutputs } from "./liveStatus";
+import { halfHooks, readableHalves } from "./halfHooks";
+import { readBack, statusOutputs, waitingForOutput } from "./liveStatus";
 
 export interface WorkloadHalfArgs {
     /** The namespace of the workload; the AttachedConnector is created here. */
@@ -37,17 +36,18 @@ export interface WorkloadHalfArgs {
     labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** Annotations for the object (the pulumi.com/ await annotations are set by the component). */
     annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-    /** Wait until the site team's binding exists and Skupper has configured the pair. Default false. */
+    /** Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all. */
     awaitPartner?: pulumi.Input<boolean>;
-    /** How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300. */
+    /** With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300. */
     timeoutSeconds?: pulumi.Input<number>;
 }
 
 /**
  * The workload team's half of an attached connector: an AttachedConnector in its own
- * namespace. By default `up` does not wait for the site team: the half is created, and
- * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
- * team's reports `ready: true`.
+ * namespace. By default `up` waits neither for the site team nor for Skupper (which
+ * writes nothing on the connector while the binding exists and no pod matches the
+ * selector): the half is created and its status read back (`waitingFor` names what is
+ * missing); the next `up` after the site team's, once a pod matches, reports `ready: true`.
  */
 export class WorkloadHalf extends pulumi.ComponentResource {
     public static readonly __pulumiType = "skupper:index:WorkloadHalf";
@@ -90,9 +90,7 @@ export class WorkloadHalf extends pulumi.ComponentResource {
         this.message = live.message;
         this.conditions = live.conditions;
         this.ready = live.ready;
-        this.waitingFor = pulumi
-            .all([now.metadata, now.spec, now.status])
-            .apply(([metadata, spec, status]) => waitingFor("AttachedConnector", { metadata, spec, status }));
+        this.waitingFor = waitingForOutput("AttachedConnector", now, readableHalves(this).AttachedConnector);
         this.registerOutputs({
             objectName: this.objectName,
             connectorNamespace: this.connectorNamespace,
@@ -120,7 +118,7 @@ function withDefaults(name: string, a: ResolvedWorkloadHalfArgs): WorkloadHalfFi
     };
 }
 
+// Alone, the connector is not awaited: once the binding exists, Skupper writes nothing on
+// it until a pod matches the selector, so a first report may never come.
 const wait = (a: WorkloadHalfFields): Wait =>
-    a.awaitPartner
-        ? { waitFor: waitFor("AttachedConnector", {}), timeoutSeconds: a.timeoutSeconds }
-        : { waitFor: WAIT_REPORTED, timeoutSeconds: a.timeoutSeconds };
+    a.awaitPartner ? { waitFor: waitFor("AttachedConnector", {}), timeoutSeconds: a.timeoutSeconds } : "none";

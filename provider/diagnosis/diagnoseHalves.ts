@@ -7,9 +7,8 @@ import { AsyncResource } from "node:async_hooks";
 import * as pulumi from "@pulumi/pulumi";
 import { SKUPPER_API_VERSION, WAIT_FOR } from "../constants";
 import { halfOfType, HalfKind, halves } from "../halves";
+import { factsFromDefaultCluster } from "./defaultCluster";
 import { explain } from "./explain";
-import { gatherFacts } from "./facts";
-import { defaultAccess, KubeAccess } from "./kubeAccess";
 
 /**
  * The hook, or none where the engine cannot take one: Pulumi's mock monitor (which users'
@@ -50,12 +49,6 @@ async function describeFailure(args: pulumi.ErrorHookArgs, readable: Record<Half
 
 /** The explanation, read with the default provider's credentials; undefined when the cluster cannot be read. */
 async function readReason(kind: HalfKind, namespace: string, name: string, waitFor: string) {
-    let access: KubeAccess;
-    try {
-        const config = new pulumi.Config("kubernetes");
-        access = defaultAccess(config.get("kubeconfig"), config.get("context"));
-    } catch {
-        return undefined;
-    }
-    return gatherFacts(access, kind, namespace, name, waitFor).then(explain, () => undefined);
+    const facts = await factsFromDefaultCluster(kind, namespace, name, waitFor);
+    return facts && explain(facts);
 }

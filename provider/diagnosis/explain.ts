@@ -23,7 +23,9 @@ export function explain(facts: Facts): string {
         return `no listener with routing key '${object.spec?.routingKey}' exists in the Skupper network yet (awaitListener is set; ${says})`;
     }
     const cause = causeInCluster(facts);
-    const text = cause ? (says ? `${cause} (${says})` : cause) : says || noStatus(facts);
+    // Skupper's words on the binding are from before the connector came: leave them out.
+    const quoted = connectorUnreported(facts) ? "" : says;
+    const text = cause ? (quoted ? `${cause} (${quoted})` : cause) : says || noStatus(facts);
     return text + siteNote(facts);
 }
 
@@ -56,14 +58,17 @@ function causeInCluster(facts: Facts): string | undefined {
         const partnerNamespace = facts.object?.spec?.[half.partnerNamespaceField];
         return `the ${half.partner} '${name}' does not exist in namespace '${partnerNamespace}' (${half.partnerNamespaceField}): ${halves[half.partner].owner} must create it`;
     }
-    if (
-        partner &&
-        !hasStatus(partner) &&
-        facts.object?.status?.message === halves.AttachedConnectorBinding.partnerMissing
-    ) {
-        return `the AttachedConnector '${name}' in namespace '${partner.metadata?.namespace}' has no status: no Skupper controller watches that namespace. ${WATCH_BOTH}`;
+    const connector = kind === "AttachedConnector" ? facts.object : partner;
+    const podProblem = connector && pods ? podCause(connector, pods) : undefined;
+    const unreported = connectorUnreported(facts);
+    // Skupper writes nothing on a pair whose connector selects no pod yet: the pods first.
+    if (podProblem && unreported) {
+        return `${podProblem}; the AttachedConnector '${name}' exists in namespace '${partner?.metadata?.namespace}', but Skupper reports on the pair only once a pod counts, so the binding still says that the connector is missing`;
     }
-    if (pods) return podCause(facts, pods);
+    if (podProblem) return podProblem;
+    if (unreported) {
+        return `the AttachedConnector '${name}' in namespace '${partner?.metadata?.namespace}' has no status: no Skupper controller watches that namespace. ${WATCH_BOTH}`;
+    }
     return undefined;
 }
 
@@ -71,17 +76,30 @@ function hasStatus(object: HalfObject): boolean {
     return Boolean(object.status?.status || object.status?.conditions?.length);
 }
 
-function podCause(facts: Facts, pods: { all: PodFacts[]; matching: PodFacts[] }): string | undefined {
-    const connector = facts.kind === "AttachedConnector" ? facts.object : facts.partner;
-    const selector = connector?.spec?.selector ?? "";
-    const namespace = connector?.metadata?.namespace ?? facts.object?.spec?.connectorNamespace;
+/**
+ * The binding still says its connector is missing, while the connector exists with no
+ * status: Skupper has not reported on the pair since the connector came.
+ */
+export function connectorUnreported({ kind, object, partner }: Pick<Facts, "kind" | "object" | "partner">): boolean {
+    return (
+        kind === "AttachedConnectorBinding" &&
+        Boolean(partner) &&
+        !hasStatus(partner!) &&
+        object?.status?.message === halves.AttachedConnectorBinding.partnerMissing
+    );
+}
+
+/** Why the connector's selector gives Skupper no pod to route to; undefined when some pod counts. */
+export function podCause(connector: HalfObject, pods: { all: PodFacts[]; matching: PodFacts[] }): string | undefined {
+    const selector = connector.spec?.selector ?? "";
+    const namespace = connector.metadata?.namespace;
     if (pods.matching.length === 0) {
         if (pods.all.length === 0)
             return `no pod runs in namespace '${namespace}', so none matches the selector '${selector}'`;
         const meant = suggestLabel(selector, pods.all);
         return `no pod in namespace '${namespace}' matches the selector '${selector}'; the pods there carry ${describeLabels(pods.all)}${meant ? `; did you mean '${meant}'?` : ""}`;
     }
-    const anyReadiness = connector?.spec?.includeNotReadyPods === true;
+    const anyReadiness = connector.spec?.includeNotReadyPods === true;
     const counted = pods.matching.filter((p) => p.phase === "Running" && !p.deleting && (p.ready || anyReadiness));
     if (counted.length > 0) return undefined;
     const states = count(

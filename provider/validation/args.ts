@@ -138,7 +138,7 @@ export const siteHalfArgsSchema = pick(
     ["siteNamespace", "connectorNamespace"],
     [...objectOptions, "routingKey", "exposePodsByName", "settings", "awaitPartner", "awaitListener"],
 );
-/** A listener for a routing key in a consuming site. */
+/** A listener for a routing key in a consuming site; its name's rule depends on `host` (see listenerChecks). */
 export const listenerArgsSchema = pick(
     ["namespace", "routingKey", "port"],
     [
@@ -152,18 +152,34 @@ export const listenerArgsSchema = pick(
         "skipAwait",
         "binding",
     ],
-);
+).extend({ objectName: z.string({ error: "expected a string" }).optional() });
 
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
 export type ResolvedWorkloadHalfArgs = z.infer<typeof workloadHalfArgsSchema>;
 export type ResolvedSiteHalfArgs = z.infer<typeof siteHalfArgsSchema>;
 export type ResolvedListenerArgs = z.infer<typeof listenerArgsSchema>;
 
+/** Whether every one of the arguments named is known (not an output still pending). */
+type Known = (...fields: string[]) => boolean;
+
 /** A component's arguments: its name in messages, its schema, and the names it takes besides (providers). */
 export interface ArgumentsOf {
     component: string;
     schema: z.ZodObject<Record<string, z.ZodType>>;
     others?: readonly string[];
+    /** The component's own checks that span arguments. */
+    across?: (args: Record<string, unknown>, known: Known) => string[];
+}
+
+/**
+ * A listener's name names the port of the Service Skupper creates, and the Service itself
+ * where `host` is not set.
+ */
+export function listenerChecks(args: Record<string, unknown>, known: Known): string[] {
+    const { objectName, host } = args;
+    if (!known("objectName", "host") || typeof objectName !== "string") return [];
+    const problem = rules.checkListenerName(objectName, host === undefined);
+    return problem ? [`objectName: ${problem}`] : [];
 }
 
 /**
@@ -195,13 +211,13 @@ export function checkArgs(of: ArgumentsOf, args: Record<string, unknown>, pendin
             }
         }
     }
-    return [...problems, ...checkAcross(args, pending)];
+    return [...problems, ...checkAcross(of, args, pending)];
 }
 
 /** The checks that span two arguments, once both are known. */
-function checkAcross(args: Record<string, unknown>, pending: readonly string[]): string[] {
+function checkAcross(of: ArgumentsOf, args: Record<string, unknown>, pending: readonly string[]): string[] {
     const known = (...fields: string[]) => fields.every((f) => !pending.includes(f));
-    const problems: string[] = [];
+    const problems: string[] = [...(of.across?.(args, known) ?? [])];
     const { connectorNamespace, siteNamespace } = args;
     if (typeof connectorNamespace === "string" && connectorNamespace === siteNamespace) {
         problems.push(

@@ -13,6 +13,7 @@ export { MAX_TIMEOUT_SECONDS, quote };
 export type RuleResult = string | undefined;
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const RFC1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
@@ -25,7 +26,11 @@ export const ruleDescriptions = {
         "a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
     namespace:
         "a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
-    host: "a DNS-1123 label (it names the Service Skupper creates for the listener): at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+    host: "an RFC 1035 label, as a Service name must be (Skupper names the listener's Service after it): at most 63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit",
+    listenerName:
+        "a DNS-1123 label, as a Service port name must be (Skupper names the port of the listener's Service after the listener): at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit",
+    listenerNameAsHost:
+        "an RFC 1035 label, as a Service name must be (the listener's host, after which Skupper names its Service, defaults to the listener's name): at most 63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit",
     distinctNamespaces: "the connector and site namespaces must differ",
     port: "an integer from 1 to 65535",
     selector: "a non-empty Kubernetes label selector, such as app=backend or app=db,tier in (primary)",
@@ -36,7 +41,7 @@ export const ruleDescriptions = {
         "a prefix owns the routing key equal to it and the keys that continue it after '-' or '.' (shop owns shop, shop-cart and shop.cart, not shopping-cart); a prefix that ends in '-' or '.' owns the keys that start with it",
 } as const;
 
-function dns1123(value: string, pattern: RegExp, max: number, what: string): RuleResult {
+function nameRule(value: string, pattern: RegExp, max: number, what: string): RuleResult {
     if (value.length === 0) return `must not be empty; expected ${what}`;
     if (value.length > max) return `is ${value.length} characters long; expected ${what}`;
     if (!pattern.test(value)) return `${quote(value)} is not valid; expected ${what}`;
@@ -44,20 +49,30 @@ function dns1123(value: string, pattern: RegExp, max: number, what: string): Rul
 }
 
 export function checkObjectName(value: string): RuleResult {
-    return dns1123(value, DNS1123_SUBDOMAIN, 253, ruleDescriptions.objectName);
+    return nameRule(value, DNS1123_SUBDOMAIN, 253, ruleDescriptions.objectName);
 }
 
 export function checkRoutingKey(value: string): RuleResult {
-    return dns1123(value, DNS1123_SUBDOMAIN, 253, ruleDescriptions.routingKey);
+    return nameRule(value, DNS1123_SUBDOMAIN, 253, ruleDescriptions.routingKey);
 }
 
 export function checkNamespace(value: string): RuleResult {
-    return dns1123(value, DNS1123_LABEL, 63, ruleDescriptions.namespace);
+    return nameRule(value, DNS1123_LABEL, 63, ruleDescriptions.namespace);
 }
 
-/** A listener's host: Skupper creates a Service of that name, so it is a DNS-1123 label. */
+/**
+ * A listener's host: Skupper creates a Service of that name. When the API server refuses
+ * the name, Skupper only logs it and still reports the listener Configured.
+ */
 export function checkServiceName(value: string): RuleResult {
-    return dns1123(value, DNS1123_LABEL, 63, ruleDescriptions.host);
+    return nameRule(value, RFC1035_LABEL, 63, ruleDescriptions.host);
+}
+
+/** A listener's name: Skupper names its Service's port after it, and its Service too where it is the host. */
+export function checkListenerName(value: string, isHost: boolean): RuleResult {
+    return isHost
+        ? nameRule(value, RFC1035_LABEL, 63, ruleDescriptions.listenerNameAsHost)
+        : nameRule(value, DNS1123_LABEL, 63, ruleDescriptions.listenerName);
 }
 
 export function checkPort(value: unknown): RuleResult {

@@ -61,7 +61,12 @@ export const enforcement: Enforcement[] = [
         fields: ["useClientCert"],
         policy: "skupper-use-client-cert-ignored",
     },
-    { rule: "a listener's host is a DNS-1123 label", components: "refused", fields: ["host"] },
+    {
+        rule: "a listener's host can name its Service (an RFC 1035 label), and its name the Service's port (a DNS-1123 label)",
+        components: "refused",
+        fields: ["host", "objectName"],
+        policy: "skupper-listener-service",
+    },
     {
         rule: "both halves share a name and point at each other",
         components: "by construction",

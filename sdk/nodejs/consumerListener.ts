@@ -142,7 +142,7 @@ export interface ConsumerListenerArgs {
      */
     exposePodsByName?: pulumi.Input<boolean | undefined>;
     /**
-     * The name of the Service Skupper creates for the listener. Defaults to the object name.
+     * The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name.
      */
     host?: pulumi.Input<string | undefined>;
     /**
@@ -154,7 +154,7 @@ export interface ConsumerListenerArgs {
      */
     namespace: pulumi.Input<string>;
     /**
-     * The name of the Listener. Defaults to the Pulumi resource name.
+     * The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name.
      */
     objectName?: pulumi.Input<string | undefined>;
     /**

@@ -9,8 +9,9 @@ import * as utilities from "./utilities";
 /**
  * The site team's half of an attached connector: an AttachedConnectorBinding in the site
  * namespace. By default `up` does not wait for the workload team: the half is created, and
- * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
- * workload team's reports `ready: true`.
+ * once Skupper has reported on it (at once, where the namespace has a Site) its status is
+ * reported (`waitingFor` names what is missing); the next `up` after the workload team's,
+ * once a pod matches, reports `ready: true`.
  */
 export class SiteHalf extends pulumi.ComponentResource {
     /** @internal */
@@ -123,7 +124,7 @@ export interface SiteHalfArgs {
      */
     awaitListener?: pulumi.Input<boolean | undefined>;
     /**
-     * Wait until the workload team's connector exists and Skupper has configured the pair. Default false.
+     * Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false.
      */
     awaitPartner?: pulumi.Input<boolean | undefined>;
     /**

@@ -8,9 +8,10 @@ import * as utilities from "./utilities";
 
 /**
  * The workload team's half of an attached connector: an AttachedConnector in its own
- * namespace. By default `up` does not wait for the site team: the half is created, and
- * once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
- * team's reports `ready: true`.
+ * namespace. By default `up` waits neither for the site team nor for Skupper (which
+ * writes nothing on the connector while the binding exists and no pod matches the
+ * selector): the half is created and its status read back (`waitingFor` names what is
+ * missing); the next `up` after the site team's, once a pod matches, reports `ready: true`.
  */
 export class WorkloadHalf extends pulumi.ComponentResource {
     /** @internal */
@@ -117,7 +118,7 @@ export interface WorkloadHalfArgs {
      */
     annotations?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**
-     * Wait until the site team's binding exists and Skupper has configured the pair. Default false.
+     * Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all.
      */
     awaitPartner?: pulumi.Input<boolean | undefined>;
     /**
@@ -153,7 +154,7 @@ export interface WorkloadHalfArgs {
      */
     siteNamespace: pulumi.Input<string>;
     /**
-     * How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
+     * With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300.
      */
     timeoutSeconds?: pulumi.Input<number | undefined>;
     /**

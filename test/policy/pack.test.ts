@@ -16,6 +16,7 @@ describe("the policy pack", () => {
             "skupper-connector-type": "mandatory",
             "skupper-object-name-format": "mandatory",
             "skupper-routing-key-format": "mandatory",
+            "skupper-listener-service": "mandatory",
             "skupper-no-self-attachment": "mandatory",
             "skupper-no-system-namespaces": "mandatory",
             "skupper-namespace-grants": "mandatory",

@@ -155,6 +155,42 @@ describe("explaining a half that did not become ready", () => {
         );
     });
 
+    describe("the binding still says its connector is missing, though it exists with no status", () => {
+        // Skupper's state when the site team went first and the workload's pods come later:
+        // it watches for pods and writes nothing on either half until one runs.
+        const stale = says(
+            "Error",
+            "No matching AttachedConnector",
+            condition("Configured", "False", "No matching AttachedConnector"),
+        );
+        const unreported = (pods: Facts["pods"]) =>
+            explain(bindingFacts({ object: bindingObject(stale), partner: connectorObject(), pods }));
+
+        it("names the selector that matches no pod, not a controller that does not watch", () => {
+            const text = unreported({ all: [], matching: [] });
+            assert.match(text, /^no pod runs in namespace 'shop', so none matches the selector 'app=crat'/);
+            assert.match(text, /the AttachedConnector 'backend' exists in namespace 'shop'/);
+            assert.doesNotMatch(text, /controller/);
+        });
+
+        it("lists the labels the pods carry, and the one meant", () => {
+            const text = unreported({ all: [pod("cart-1", { app: "cart" })], matching: [] });
+            assert.match(
+                text,
+                /^no pod in namespace 'shop' matches the selector 'app=crat'; the pods there carry cart-1 \(app=cart\); did you mean 'app=cart'\?/,
+            );
+            assert.doesNotMatch(text, /controller/);
+        });
+
+        it("says no controller watches the connector's namespace when Running, Ready pods match", () => {
+            const ready = [pod("b", { app: "crat" })];
+            assert.match(
+                unreported({ all: ready, matching: ready }),
+                /has no status: no Skupper controller watches that namespace/,
+            );
+        });
+    });
+
     it("quotes Skupper's status and the awaited condition when the cluster shows no cause", () => {
         const text = explain(
             bindingFacts({

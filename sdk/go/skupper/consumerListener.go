@@ -74,13 +74,13 @@ type consumerListenerArgs struct {
 	BindingProvider *kubernetes.Provider `pulumi:"bindingProvider"`
 	// Expose each of the workload's pods under its own name as well.
 	ExposePodsByName *bool `pulumi:"exposePodsByName"`
-	// The name of the Service Skupper creates for the listener. Defaults to the object name.
+	// The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name.
 	Host *string `pulumi:"host"`
 	// Labels for the object.
 	Labels map[string]string `pulumi:"labels"`
 	// The consuming site's namespace (it must have a Skupper Site); the Listener is created here.
 	Namespace string `pulumi:"namespace"`
-	// The name of the Listener. Defaults to the Pulumi resource name.
+	// The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name.
 	ObjectName *string `pulumi:"objectName"`
 	// The port the local service listens on (an integer from 1 to 65535).
 	Port int `pulumi:"port"`
@@ -110,13 +110,13 @@ type ConsumerListenerArgs struct {
 	BindingProvider *kubernetes.Provider
 	// Expose each of the workload's pods under its own name as well.
 	ExposePodsByName pulumi.BoolPtrInput
-	// The name of the Service Skupper creates for the listener. Defaults to the object name.
+	// The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name.
 	Host pulumi.StringPtrInput
 	// Labels for the object.
 	Labels pulumi.StringMapInput
 	// The consuming site's namespace (it must have a Skupper Site); the Listener is created here.
 	Namespace pulumi.StringInput
-	// The name of the Listener. Defaults to the Pulumi resource name.
+	// The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name.
 	ObjectName pulumi.StringPtrInput
 	// The port the local service listens on (an integer from 1 to 65535).
 	Port pulumi.IntInput

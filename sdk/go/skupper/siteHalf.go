@@ -14,8 +14,9 @@ import (
 
 // The site team's half of an attached connector: an AttachedConnectorBinding in the site
 // namespace. By default `up` does not wait for the workload team: the half is created, and
-// once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
-// workload team's reports `ready: true`.
+// once Skupper has reported on it (at once, where the namespace has a Site) its status is
+// reported (`waitingFor` names what is missing); the next `up` after the workload team's,
+// once a pod matches, reports `ready: true`.
 type SiteHalf struct {
 	pulumi.ResourceState
 
@@ -65,7 +66,7 @@ type siteHalfArgs struct {
 	Annotations map[string]string `pulumi:"annotations"`
 	// Also wait until a listener with the routing key exists in the network (implies awaitPartner). Default false.
 	AwaitListener *bool `pulumi:"awaitListener"`
-	// Wait until the workload team's connector exists and Skupper has configured the pair. Default false.
+	// Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false.
 	AwaitPartner *bool `pulumi:"awaitPartner"`
 	// The workload team's namespace, whose AttachedConnector of the same name the site accepts.
 	ConnectorNamespace string `pulumi:"connectorNamespace"`
@@ -91,7 +92,7 @@ type SiteHalfArgs struct {
 	Annotations pulumi.StringMapInput
 	// Also wait until a listener with the routing key exists in the network (implies awaitPartner). Default false.
 	AwaitListener pulumi.BoolPtrInput
-	// Wait until the workload team's connector exists and Skupper has configured the pair. Default false.
+	// Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false.
 	AwaitPartner pulumi.BoolPtrInput
 	// The workload team's namespace, whose AttachedConnector of the same name the site accepts.
 	ConnectorNamespace pulumi.StringInput

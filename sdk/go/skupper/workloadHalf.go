@@ -13,9 +13,10 @@ import (
 )
 
 // The workload team's half of an attached connector: an AttachedConnector in its own
-// namespace. By default `up` does not wait for the site team: the half is created, and
-// once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
-// team's reports `ready: true`.
+// namespace. By default `up` waits neither for the site team nor for Skupper (which
+// writes nothing on the connector while the binding exists and no pod matches the
+// selector): the half is created and its status read back (`waitingFor` names what is
+// missing); the next `up` after the site team's, once a pod matches, reports `ready: true`.
 type WorkloadHalf struct {
 	pulumi.ResourceState
 
@@ -65,7 +66,7 @@ func NewWorkloadHalf(ctx *pulumi.Context,
 type workloadHalfArgs struct {
 	// Annotations for the object (the pulumi.com/ await annotations are set by the component).
 	Annotations map[string]string `pulumi:"annotations"`
-	// Wait until the site team's binding exists and Skupper has configured the pair. Default false.
+	// Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all.
 	AwaitPartner *bool `pulumi:"awaitPartner"`
 	// The namespace of the workload; the AttachedConnector is created here.
 	ConnectorNamespace string `pulumi:"connectorNamespace"`
@@ -83,7 +84,7 @@ type workloadHalfArgs struct {
 	Settings map[string]string `pulumi:"settings"`
 	// The site namespace whose binding may use the workload (the site team's namespace).
 	SiteNamespace string `pulumi:"siteNamespace"`
-	// How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
+	// With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
 	TlsCredentials *string `pulumi:"tlsCredentials"`
@@ -97,7 +98,7 @@ type workloadHalfArgs struct {
 type WorkloadHalfArgs struct {
 	// Annotations for the object (the pulumi.com/ await annotations are set by the component).
 	Annotations pulumi.StringMapInput
-	// Wait until the site team's binding exists and Skupper has configured the pair. Default false.
+	// Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all.
 	AwaitPartner pulumi.BoolPtrInput
 	// The namespace of the workload; the AttachedConnector is created here.
 	ConnectorNamespace pulumi.StringInput
@@ -115,7 +116,7 @@ type WorkloadHalfArgs struct {
 	Settings pulumi.StringMapInput
 	// The site namespace whose binding may use the workload (the site team's namespace).
 	SiteNamespace pulumi.StringInput
-	// How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
+	// With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300.
 	TimeoutSeconds pulumi.IntPtrInput
 	// A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
 	TlsCredentials pulumi.StringPtrInput

@@ -49,9 +49,9 @@ class ConsumerListenerArgs:
         :param pulumi.Input['BindingReferenceArgs'] binding: The binding that publishes the routing key, to report its hasMatchingListener; it must exist.
         :param 'pulumi_kubernetes.Provider' binding_provider: The provider (credentials) that reads the binding, when it is in another cluster or namespace's hands.
         :param pulumi.Input[_builtins.bool] expose_pods_by_name: Expose each of the workload's pods under its own name as well.
-        :param pulumi.Input[_builtins.str] host: The name of the Service Skupper creates for the listener. Defaults to the object name.
+        :param pulumi.Input[_builtins.str] host: The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
-        :param pulumi.Input[_builtins.str] object_name: The name of the Listener. Defaults to the Pulumi resource name.
+        :param pulumi.Input[_builtins.str] object_name: The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` of the Listener.
         :param pulumi.Input[_builtins.bool] skip_await: Do not wait for Skupper at all. Default false.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer). Default 300.
@@ -188,7 +188,7 @@ class ConsumerListenerArgs:
     @pulumi.getter
     def host(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The name of the Service Skupper creates for the listener. Defaults to the object name.
+        The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name.
         """
         return pulumi.get(self, "host")
 
@@ -212,7 +212,7 @@ class ConsumerListenerArgs:
     @pulumi.getter(name="objectName")
     def object_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The name of the Listener. Defaults to the Pulumi resource name.
+        The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name.
         """
         return pulumi.get(self, "object_name")
 
@@ -317,10 +317,10 @@ class ConsumerListener(pulumi.ComponentResource):
         :param pulumi.Input[Union['BindingReferenceArgs', 'BindingReferenceArgsDict']] binding: The binding that publishes the routing key, to report its hasMatchingListener; it must exist.
         :param 'pulumi_kubernetes.Provider' binding_provider: The provider (credentials) that reads the binding, when it is in another cluster or namespace's hands.
         :param pulumi.Input[_builtins.bool] expose_pods_by_name: Expose each of the workload's pods under its own name as well.
-        :param pulumi.Input[_builtins.str] host: The name of the Service Skupper creates for the listener. Defaults to the object name.
+        :param pulumi.Input[_builtins.str] host: The name of the Service Skupper creates for the listener (an RFC 1035 label). Defaults to the object name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
         :param pulumi.Input[_builtins.str] namespace: The consuming site's namespace (it must have a Skupper Site); the Listener is created here.
-        :param pulumi.Input[_builtins.str] object_name: The name of the Listener. Defaults to the Pulumi resource name.
+        :param pulumi.Input[_builtins.str] object_name: The name of the Listener, which also names the Service's port (a DNS-1123 label; an RFC 1035 label when it is the host). Defaults to the Pulumi resource name.
         :param pulumi.Input[_builtins.int] port: The port the local service listens on (an integer from 1 to 65535).
         :param pulumi.Input[_builtins.str] routing_key: The routing key to consume: a pair's or a site team's half's `routingKey`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` of the Listener.

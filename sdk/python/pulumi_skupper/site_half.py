@@ -38,7 +38,7 @@ class SiteHalfArgs:
         :param pulumi.Input[_builtins.str] site_namespace: The namespace of the Skupper site; the AttachedConnectorBinding is created here.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations for the object (the pulumi.com/ await annotations are set by the component).
         :param pulumi.Input[_builtins.bool] await_listener: Also wait until a listener with the routing key exists in the network (implies awaitPartner). Default false.
-        :param pulumi.Input[_builtins.bool] await_partner: Wait until the workload team's connector exists and Skupper has configured the pair. Default false.
+        :param pulumi.Input[_builtins.bool] await_partner: Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false.
         :param pulumi.Input[_builtins.bool] expose_pods_by_name: Expose each selected pod under its own name as well.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
         :param pulumi.Input[_builtins.str] object_name: The name of the binding, which must be the workload team's AttachedConnector's. Defaults to the resource name.
@@ -119,7 +119,7 @@ class SiteHalfArgs:
     @pulumi.getter(name="awaitPartner")
     def await_partner(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Wait until the workload team's connector exists and Skupper has configured the pair. Default false.
+        Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false.
         """
         return pulumi.get(self, "await_partner")
 
@@ -221,14 +221,15 @@ class SiteHalf(pulumi.ComponentResource):
         """
         The site team's half of an attached connector: an AttachedConnectorBinding in the site
         namespace. By default `up` does not wait for the workload team: the half is created, and
-        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
-        workload team's reports `ready: true`.
+        once Skupper has reported on it (at once, where the namespace has a Site) its status is
+        reported (`waitingFor` names what is missing); the next `up` after the workload team's,
+        once a pod matches, reports `ready: true`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations for the object (the pulumi.com/ await annotations are set by the component).
         :param pulumi.Input[_builtins.bool] await_listener: Also wait until a listener with the routing key exists in the network (implies awaitPartner). Default false.
-        :param pulumi.Input[_builtins.bool] await_partner: Wait until the workload team's connector exists and Skupper has configured the pair. Default false.
+        :param pulumi.Input[_builtins.bool] await_partner: Wait until the workload team's connector exists, a pod matches its selector and Skupper has configured the pair. Default false.
         :param pulumi.Input[_builtins.str] connector_namespace: The workload team's namespace, whose AttachedConnector of the same name the site accepts.
         :param pulumi.Input[_builtins.bool] expose_pods_by_name: Expose each selected pod under its own name as well.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
@@ -247,8 +248,9 @@ class SiteHalf(pulumi.ComponentResource):
         """
         The site team's half of an attached connector: an AttachedConnectorBinding in the site
         namespace. By default `up` does not wait for the workload team: the half is created, and
-        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the
-        workload team's reports `ready: true`.
+        once Skupper has reported on it (at once, where the namespace has a Site) its status is
+        reported (`waitingFor` names what is missing); the next `up` after the workload team's,
+        once a pod matches, reports `ready: true`.
 
         :param str resource_name: The name of the resource.
         :param SiteHalfArgs args: The arguments to use to populate this resource's properties.

@@ -42,12 +42,12 @@ class WorkloadHalfArgs:
         :param pulumi.Input[_builtins.str] selector: A non-empty label selector for the workload's pods, e.g. `app=backend`.
         :param pulumi.Input[_builtins.str] site_namespace: The site namespace whose binding may use the workload (the site team's namespace).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations for the object (the pulumi.com/ await annotations are set by the component).
-        :param pulumi.Input[_builtins.bool] await_partner: Wait until the site team's binding exists and Skupper has configured the pair. Default false.
+        :param pulumi.Input[_builtins.bool] await_partner: Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all.
         :param pulumi.Input[_builtins.bool] include_not_ready_pods: Also route to pods that are Running but not Ready.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
         :param pulumi.Input[_builtins.str] object_name: The name of the AttachedConnector, which the site team's binding must share. Defaults to the resource name.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` (accepted, but not read by Skupper).
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300.
         :param pulumi.Input[_builtins.str] tls_credentials: A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
         :param pulumi.Input[_builtins.str] type: The protocol: empty or `tcp`, the only one Skupper implements.
         :param pulumi.Input[_builtins.bool] use_client_cert: Send the client certificate of tlsCredentials (mutual TLS).
@@ -141,7 +141,7 @@ class WorkloadHalfArgs:
     @pulumi.getter(name="awaitPartner")
     def await_partner(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Wait until the site team's binding exists and Skupper has configured the pair. Default false.
+        Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all.
         """
         return pulumi.get(self, "await_partner")
 
@@ -201,7 +201,7 @@ class WorkloadHalfArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
+        With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -269,14 +269,15 @@ class WorkloadHalf(pulumi.ComponentResource):
                  __props__=None):
         """
         The workload team's half of an attached connector: an AttachedConnector in its own
-        namespace. By default `up` does not wait for the site team: the half is created, and
-        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
-        team's reports `ready: true`.
+        namespace. By default `up` waits neither for the site team nor for Skupper (which
+        writes nothing on the connector while the binding exists and no pod matches the
+        selector): the half is created and its status read back (`waitingFor` names what is
+        missing); the next `up` after the site team's, once a pod matches, reports `ready: true`.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations for the object (the pulumi.com/ await annotations are set by the component).
-        :param pulumi.Input[_builtins.bool] await_partner: Wait until the site team's binding exists and Skupper has configured the pair. Default false.
+        :param pulumi.Input[_builtins.bool] await_partner: Wait until the site team's binding exists, a pod matches the selector and Skupper has configured the pair. Default false: no wait for Skupper at all.
         :param pulumi.Input[_builtins.str] connector_namespace: The namespace of the workload; the AttachedConnector is created here.
         :param pulumi.Input[_builtins.bool] include_not_ready_pods: Also route to pods that are Running but not Ready.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the object.
@@ -285,7 +286,7 @@ class WorkloadHalf(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.str] selector: A non-empty label selector for the workload's pods, e.g. `app=backend`.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] settings: `spec.settings` (accepted, but not read by Skupper).
         :param pulumi.Input[_builtins.str] site_namespace: The site namespace whose binding may use the workload (the site team's namespace).
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take, in seconds (an integer): to report on the half, or with awaitPartner to configure the pair. Default 300.
+        :param pulumi.Input[_builtins.int] timeout_seconds: With awaitPartner, how long Skupper may take to configure the pair, in seconds (an integer). Default 300.
         :param pulumi.Input[_builtins.str] tls_credentials: A Secret in the site namespace with the TLS bundle for router-to-workload traffic.
         :param pulumi.Input[_builtins.str] type: The protocol: empty or `tcp`, the only one Skupper implements.
         :param pulumi.Input[_builtins.bool] use_client_cert: Send the client certificate of tlsCredentials (mutual TLS).
@@ -298,9 +299,10 @@ class WorkloadHalf(pulumi.ComponentResource):
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
         The workload team's half of an attached connector: an AttachedConnector in its own
-        namespace. By default `up` does not wait for the site team: the half is created, and
-        once Skupper has reported on it its status is reported (`waitingFor` names what is missing); the next `up` after the site
-        team's reports `ready: true`.
+        namespace. By default `up` waits neither for the site team nor for Skupper (which
+        writes nothing on the connector while the binding exists and no pod matches the
+        selector): the half is created and its status read back (`waitingFor` names what is
+        missing); the next `up` after the site team's, once a pod matches, reports `ready: true`.
 
         :param str resource_name: The name of the resource.
         :param WorkloadHalfArgs args: The arguments to use to populate this resource's properties.

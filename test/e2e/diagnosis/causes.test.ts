@@ -1,13 +1,16 @@
 // A pair that cannot become ready: up fails after timeoutSeconds (not the provider's ten
 // minutes), on the binding, and says what is wrong, found in the cluster: a selector that
-// matches no pod (with the labels the pods do carry, and the one probably meant), pods
+// matches no pod (with the labels the pods do carry, and the one probably meant; also
+// when the connector came after its binding, which then still says it is missing), pods
 // that match but are not Running and Ready, a site namespace without a Site (and a note
 // when it has more than one).
 import * as assert from "node:assert/strict";
 import { Stack } from "@pulumi/pulumi/automation";
+import { SiteHalf } from "../../../provider/index";
+import { paths } from "../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
-import { e2e } from "../harness";
-import { pairWorld } from "../lifecycle/pairWorld";
+import { e2e, newStack } from "../harness";
+import { pairNamespaces, pairWorld } from "../lifecycle/pairWorld";
 
 /** Runs up, which must fail; returns the error's message and how long up took. */
 async function failedUp(stack: Stack): Promise<{ message: string; seconds: number }> {
@@ -85,6 +88,35 @@ describe("diagnosis: why a pair did not become ready", function () {
                     "\\(includeNotReadyPods also counts pods that are Running but not Ready\\)",
             ),
         );
+    });
+
+    it("names the selector that matches no pod when the connector came after its binding, not a controller", async () => {
+        // The site team went first: the binding says its connector is missing. The connector
+        // then comes, selecting no pod, and Skupper writes nothing more on either half.
+        const { kube } = e2e();
+        const { shop, west } = await pairNamespaces("unreported", { replicas: 0 });
+        const siteArgs = { siteNamespace: west, connectorNamespace: shop, timeoutSeconds: 15, awaitPartner: false };
+        const site = await newStack(async () => {
+            new SiteHalf("backend", siteArgs);
+        }, "unreported-site");
+        await site.up();
+        await kube.create(paths.skupper(shop, "AttachedConnector"), {
+            apiVersion: "skupper.io/v2alpha1",
+            kind: "AttachedConnector",
+            metadata: { name: "backend" },
+            spec: { siteNamespace: west, port: 8080, selector: "app=backend" },
+        });
+        siteArgs.awaitPartner = true;
+        const { message } = await failedUp(site);
+        console.log(`      ${explanation(message)}`);
+        assert.match(
+            message,
+            new RegExp(
+                `AttachedConnectorBinding ${west}/backend did not become Configured: no pod runs in namespace '${shop}', so none matches the selector 'app=backend'; ` +
+                    `the AttachedConnector 'backend' exists in namespace '${shop}'`,
+            ),
+        );
+        assert.doesNotMatch(explanation(message), /controller/);
     });
 
     it("says the site namespace has no Skupper Site", async () => {

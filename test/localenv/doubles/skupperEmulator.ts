@@ -7,13 +7,14 @@
 // This file is the process: every 200 ms it lists the cluster, lets the model in
 // skupperEmulator/ handle what changed as the controller would have (one queue, events in
 // the order they happened, its own writes coming back as events, informers resyncing
-// every 30 s for Skupper's kinds and every 5 minutes for pods and ConfigMaps), and PUTs
-// the statuses that differ from the cluster's.
+// every 30 s for Skupper's kinds and every 5 minutes for pods and ConfigMaps), PUTs
+// the statuses that differ from the cluster's, and creates the Listeners' Services.
 //
 //   node -r ts-node/register/transpile-only localenv/doubles/skupperEmulator.ts --kubeconfig <file>
 import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
 import { SKUPPER_API_VERSION, SkupperKind } from "../../../provider/constants";
+import { planServices, wantedServices } from "./skupperEmulator/listenerServices";
 import { SkupperControllerModel } from "./skupperEmulator/model";
 import { ClusterSnapshot, KubeObject, StatusWrite, WatchedKind } from "./skupperEmulator/objects";
 
@@ -21,6 +22,7 @@ export { SkupperControllerModel } from "./skupperEmulator/model";
 export type { ClusterSnapshot, KubeObject, StatusWrite } from "./skupperEmulator/objects";
 
 const POLL_INTERVAL_MS = 200;
+const LISTENER_SERVICES = "/api/v1/services?labelSelector=internal.skupper.io%2Flistener";
 const NETWORK_STATUS_CONFIG_MAPS = "/api/v1/configmaps?fieldSelector=metadata.name%3Dskupper-network-status";
 
 /** Lists what the controller watches; each list's own resourceVersion says when it was read. */
@@ -87,12 +89,48 @@ export async function pollOnce(kube: KubeClient, model: SkupperControllerModel):
     }
 }
 
+/**
+ * The Services the Listeners call for (skupperEmulator/listenerServices.ts). A create the
+ * API server refuses is logged and not tried again until what is wanted changes.
+ */
+export async function syncListenerServices(
+    kube: KubeClient,
+    model: SkupperControllerModel,
+    refused: Map<string, string>,
+): Promise<void> {
+    const exposing = model.exposingNamespaces();
+    const listed = await kube.get<{ items?: KubeObject[] }>(LISTENER_SERVICES);
+    const plan = planServices(wantedServices(exposing), listed.items ?? [], new Set(exposing.map((n) => n.namespace)));
+    const where = (s: KubeObject) => `Service ${s.metadata.namespace}/${s.metadata.name}`;
+    for (const service of plan.create) {
+        const key = `${service.metadata.namespace}/${service.metadata.name}`;
+        if (refused.get(key) === JSON.stringify(service)) continue;
+        try {
+            await kube.create(`/api/v1/namespaces/${service.metadata.namespace}/services`, service);
+            refused.delete(key);
+            console.log(`[skupper-emulator] created ${where(service)}`);
+        } catch (e) {
+            refused.set(key, JSON.stringify(service));
+            console.error(`[skupper-emulator] error creating ${where(service)}: ${(e as Error).message}`);
+        }
+    }
+    for (const service of plan.update) {
+        const path = `/api/v1/namespaces/${service.metadata.namespace}/services/${service.metadata.name}`;
+        await kube.request("PUT", path, service).catch((e: Error) => console.error(`[skupper-emulator] ${e.message}`));
+    }
+    for (const service of plan.remove) {
+        const path = `/api/v1/namespaces/${service.metadata.namespace}/services/${service.metadata.name}`;
+        await kube.delete(path).catch((e: Error) => console.error(`[skupper-emulator] ${e.message}`));
+    }
+}
+
 async function main(argv: string[]): Promise<void> {
     const flag = argv.indexOf("--kubeconfig");
     const file = flag >= 0 ? argv[flag + 1] : process.env.KUBECONFIG;
     if (!file) throw new Error("usage: skupperEmulator.ts --kubeconfig <file>");
     const kube = new KubeClient(readKubeconfig(file));
     const model = new SkupperControllerModel();
+    const refused = new Map<string, string>();
     let stopping = false;
     let wake = () => {};
     const stop = () => {
@@ -104,6 +142,7 @@ async function main(argv: string[]): Promise<void> {
     while (!stopping) {
         try {
             await pollOnce(kube, model);
+            await syncListenerServices(kube, model, refused);
         } catch (e) {
             console.error(`[skupper-emulator] ${(e as Error).message}`);
         }

@@ -33,6 +33,11 @@ export class Listeners {
 
     constructor(private readonly controller: Controller) {}
 
+    /** The Listeners the site accepted, whose hosts it exposes as Services (listenerServices.ts). */
+    acceptedListeners(): KubeObject[] {
+        return [...this.accepted.values()];
+    }
+
     /** On a restart, before any event: every Listener not in Error leads its host and port. */
     recoverLeader(listener: KubeObject): void {
         if (listener.status?.status !== "Error") this.leaders.set(listener.metadata.name, hostAndPort(listener));

@@ -9,6 +9,7 @@ import { ClusterView, Listed, Versions } from "./clusterView";
 import { conditionOf } from "./conditions";
 import { Controller } from "./controller";
 import { EventQueue, objectEvent, QueuedEvent } from "./eventQueue";
+import { ExposingNamespace } from "./listenerServices";
 import { readNetworkStatus } from "./network";
 import {
     ClusterSnapshot,
@@ -80,6 +81,17 @@ export class SkupperControllerModel implements Controller {
      */
     writeFailed(kind: EmulatedKind, object: KubeObject): void {
         this.seen.set(idOf(kind, keyOf(object)), { kind, key: keyOf(object), fingerprint: "" });
+    }
+
+    /** The namespaces whose Site the controller has taken up, with their accepted Listeners. */
+    exposingNamespaces(): ExposingNamespace[] {
+        return [...this.sites.values()]
+            .filter((state) => state.site && state.initialised)
+            .map((state) => ({
+                namespace: state.namespace,
+                site: state.site!,
+                listeners: state.listeners.acceptedListeners(),
+            }));
     }
 
     watchPods(consumer: PodConsumer, namespace: string, selector: string): PodWatcher {

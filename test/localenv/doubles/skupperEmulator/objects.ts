@@ -13,6 +13,8 @@ export interface KubeObject {
         creationTimestamp?: string;
         deletionTimestamp?: string;
         labels?: Record<string, string>;
+        annotations?: Record<string, string>;
+        ownerReferences?: { apiVersion: string; kind: string; name: string; uid?: string }[];
     };
     spec?: any;
     status?: any;
