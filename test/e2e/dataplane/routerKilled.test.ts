@@ -1,6 +1,9 @@
-// The router killed: the environment restarts it as a kubelet restarts a container, and
-// traffic resumes. What a plain up reports during the outage is recorded in
-// test/RELIABILITY.md.
+// The router killed: the environment restarts its container as a kubelet does, and
+// traffic resumes. The restarted router starts from the configuration of its pod's start;
+// Skupper 2.2.1's kube-adaptor re-applies the bridges added since only on a change of the
+// site's router ConfigMap or on its informer's 5-minute resync, so the listener can go
+// unanswered for up to five minutes while every status says matched. What a plain up
+// reports during the outage is recorded in test/RELIABILITY.md.
 import * as assert from "node:assert/strict";
 import { waitFor } from "../../localenv/cluster/processes";
 import { podProcesses } from "../../localenv/dataplane/podProcesses";
@@ -49,8 +52,6 @@ describe("data plane: the router killed", function () {
             60000,
         );
         assert.equal(restarted.restarts, router.restarts + 1);
-        // Skupper's adaptor re-applies the bridges on its next ConfigMap event, at the latest on
-        // its 5-minute resync (the restarted router starts from the configuration of its pod's start).
         await waitForTraffic(world, undefined, 400000);
         console.log(`      traffic resumed ${Math.round((Date.now() - killedAt) / 1000)} s after the kill`);
         const after = outputsOf(await world.stack.up());

@@ -65,7 +65,9 @@ export class RouterPods {
         for (const [uid, sandbox] of this.sandboxes) {
             if (wanted.has(uid)) continue;
             this.sandboxes.delete(uid);
-            sandbox.kill("SIGTERM");
+            // unshare ignores SIGTERM while it waits for its child; killed, it takes the pod's
+            // first process with it (--kill-child), and that the rest of the pod.
+            sandbox.kill("SIGKILL");
             fs.rmSync(path.join(this.folders.endpoints, owner(uid)), { recursive: true, force: true });
         }
         for (const [uid, pod] of wanted) {
