@@ -2,6 +2,7 @@
 // running install.sh, which builds what is missing) and says where each tool is. The
 // Skupper controller is the one SKUPPER_CONTROLLER names (built elsewhere, with its CRDs
 // in SKUPPER_CRDS), else the toolchain's own build from Skupper's Go module, if any.
+// Language hosts come only from outside: PULUMI_LANGUAGE_NODEJS and PULUMI_LANGUAGE_GO.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,11 +16,31 @@ export interface Toolchain {
     skupperController: string | undefined;
     /** The folder of the CRDs that came with that controller. */
     skupperCrds: string | undefined;
+    /** Pulumi's language hosts built elsewhere (their real paths), by runtime; none otherwise. */
+    languageHosts: Partial<Record<LanguageHostRuntime, string>>;
 }
+
+/** The environment variable that names each runtime's language host. */
+export const languageHostVariables = { nodejs: "PULUMI_LANGUAGE_NODEJS", go: "PULUMI_LANGUAGE_GO" } as const;
+export type LanguageHostRuntime = keyof typeof languageHostVariables;
 
 export function toolchainAt(dir: string, env: NodeJS.ProcessEnv = process.env): Toolchain {
     const bin = (name: string) => path.join(dir, "bin", name);
-    return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env) };
+    return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env), languageHosts: languageHostsOf(env) };
+}
+
+function languageHostsOf(env: NodeJS.ProcessEnv): Toolchain["languageHosts"] {
+    const hosts: Toolchain["languageHosts"] = {};
+    for (const [runtime, variable] of Object.entries(languageHostVariables) as [LanguageHostRuntime, string][]) {
+        const host = env[variable];
+        if (!host) continue;
+        if (!isExecutable(host))
+            throw new Error(
+                `${variable}: ${host} is not an executable file; expected pulumi-language-${runtime} built elsewhere`,
+            );
+        hosts[runtime] = fs.realpathSync(host);
+    }
+    return hosts;
 }
 
 function skupperOf(
