@@ -10,6 +10,8 @@ export interface Manifest {
     name: string;
     version: string;
     main?: string;
+    bin?: Record<string, string>;
+    files?: string[];
     exports: Record<string, { types: string; default: string }>;
     typesVersions: Record<string, Record<string, string[]>>;
     dependencies: Record<string, string>;

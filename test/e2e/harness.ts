@@ -2,7 +2,8 @@
 // root hooks below, always stopped), and real Pulumi stacks on it, run through the
 // Automation API with a local file backend. The run's first and last lines name the
 // mode (network: Skupper's controller, router and kube-adaptor; real: Skupper's
-// controller; emulated: the status emulator), and the last lines the cases that need
+// controller; emulated: the status emulator) and the language hosts given; the last
+// also says which cases that need one ran, and the lines before it the cases that need
 // another mode.
 import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,9 +14,14 @@ import { KubeClient } from "../localenv/cluster/kubeClient";
 import { inlineStack } from "../localenv/inlineStack";
 import { LocalEnvironment } from "../localenv/environment";
 import { environmentOptions } from "../localenv/environmentOptions";
-import { provideToolchain, Toolchain } from "../localenv/toolchain/toolchain";
+import {
+    languageHostVariables,
+    LanguageHostRuntime,
+    provideToolchain,
+    Toolchain,
+} from "../localenv/toolchain/toolchain";
 import { podProcesses } from "../localenv/dataplane/podProcesses";
-import { notRunHere, setRunningMode } from "./modes";
+import { notRunHere, setRunningMode, suiteCasesNotRun } from "./modes";
 
 const repoRoot = path.resolve(__dirname, "../..");
 
@@ -36,20 +42,58 @@ export function e2e(): E2E {
 }
 
 const log = (line: string) => console.error(`      [e2e] ${line}`);
-const results = { passed: 0, failed: 0 };
+const results = { passed: 0, failed: 0, skipped: 0 };
+const hostCases: { ran: string[]; notRun: string[] } = { ran: [], notRun: [] };
+
+/** The mode line's part on language hosts: those given, and the cases that needed one. */
+function languageHostsLine(toolchain: Toolchain): string {
+    const given = Object.entries(languageHostVariables).map(([runtime, variable]) =>
+        toolchain.languageHosts[runtime as LanguageHostRuntime]
+            ? `${runtime} from ${variable}`
+            : `${runtime} none (${variable} unset)`,
+    );
+    const cases = [];
+    if (hostCases.ran.length > 0) cases.push(`ran: ${hostCases.ran.join(", ")}`);
+    if (hostCases.notRun.length > 0) cases.push(`not run: ${hostCases.notRun.join(", ")}`);
+    return [`language hosts: ${given.join(", ")}`, ...cases].join("; ");
+}
+
+/**
+ * pulumiEnv() with the language host a case needs on PATH; without one, the case is
+ * skipped, and the mode line names it and the variable that would have run it.
+ */
+export function withLanguageHost(
+    test: Mocha.Context,
+    runtime: LanguageHostRuntime,
+    label: string,
+): Record<string, string> {
+    const host = e2e().toolchain.languageHosts[runtime];
+    if (!host) {
+        hostCases.notRun.push(`${label} (needs ${languageHostVariables[runtime]})`);
+        test.skip();
+    }
+    hostCases.ran.push(label);
+    const dir = path.join(e2e().stateDir, "language-hosts");
+    fs.mkdirSync(dir, { recursive: true });
+    const link = path.join(dir, `pulumi-language-${runtime}`);
+    if (!fs.existsSync(link)) fs.symlinkSync(host!, link);
+    return { ...pulumiEnv(), PATH: `${dir}${path.delimiter}${pulumiEnv().PATH}` };
+}
 
 export const mochaHooks = {
     async beforeAll(this: Mocha.Context) {
         this.timeout(60 * 60 * 1000);
         const toolchain = await provideToolchain();
-        const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log });
+        // The environment's mode line, with the language hosts given.
+        const modeLog = (line: string) =>
+            log(line.startsWith("mode: ") ? `${line}; ${languageHostsLine(toolchain)}` : line);
+        const env = await LocalEnvironment.start({ ...environmentOptions(), toolchain, log: modeLog });
         setRunningMode(env.mode);
         process.once("exit", () => {
-            const notRun = notRunHere();
-            for (const test of notRun) console.log(`not run in this mode: ${test}`);
+            for (const test of notRunHere()) console.log(`not run in this mode: ${test}`);
+            const skipped = results.skipped + suiteCasesNotRun();
             console.log(
-                `e2e ${env.describe()}: ${results.passed} passed, ${results.failed} failed` +
-                    (notRun.length ? `, ${notRun.length} skipped` : ""),
+                `e2e ${env.describe()}; ${languageHostsLine(toolchain)}: ${results.passed} passed, ${results.failed} failed, ${skipped} skipped`,
             );
         });
         try {
@@ -81,6 +125,7 @@ export const mochaHooks = {
     async afterEach(this: Mocha.Context) {
         if (this.currentTest?.state === "passed") results.passed++;
         else if (this.currentTest?.state === "failed") results.failed++;
+        else if (this.currentTest?.state === "pending") results.skipped++;
         // An up a failed test left running would go on changing the cluster under the next test.
         for (const up of background.splice(0)) {
             up.abort.abort();

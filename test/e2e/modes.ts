@@ -5,6 +5,7 @@ import { SkupperMode } from "../localenv/cluster/skupper";
 
 let running: SkupperMode | undefined;
 const notRun: string[] = [];
+let suiteSkips = 0;
 
 export function setRunningMode(mode: SkupperMode): void {
     running = mode;
@@ -15,6 +16,7 @@ export function onlyInMode(suite: Mocha.Suite, mode: SkupperMode, why: string): 
     suite.beforeAll(function () {
         if (running === mode) return;
         for (const test of suite.tests) notRun.push(`${test.fullTitle()} (${mode} mode only: ${why})`);
+        suiteSkips += suite.tests.length;
         this.skip();
     });
 }
@@ -24,6 +26,11 @@ export function caseOnlyInModes(context: Mocha.Context, modes: SkupperMode[], wh
     if (running && modes.includes(running)) return;
     notRun.push(`${context.test?.fullTitle()} (${modes.join(" or ")} mode only: ${why})`);
     context.skip();
+}
+
+/** How many cases were skipped with their whole suite (which the harness's afterEach never sees). */
+export function suiteCasesNotRun(): number {
+    return suiteSkips;
 }
 
 /** The cases not run in this mode, with the reason. */

@@ -64,6 +64,13 @@ describe("the package's public API", () => {
         }
     });
 
+    it("links the plugin's launcher as pulumi-resource-skupper, the path the README gives `pulumi package add`", () => {
+        const launcher = "provider/plugin/pulumi-resource-skupper";
+        assert.deepEqual(rootPackage.bin, { "pulumi-resource-skupper": launcher });
+        assert.ok(rootPackage.files?.includes(launcher), "the launcher is packed");
+        assert.match(read("README.md"), /^ *pulumi package add \.\/node_modules\/\.bin\/pulumi-resource-skupper$/m);
+    });
+
     it("takes @pulumi/pulumi and @pulumi/kubernetes from the program, in a range that holds the tested versions", () => {
         for (const name of ["@pulumi/pulumi", "@pulumi/kubernetes"] as const) {
             const tested = rootPackage.devDependencies[name];

@@ -5,7 +5,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { e2e } from "../harness";
 import { pairNamespaces } from "../lifecycle/pairWorld";
-import { assertPairReady, freshFolder, removeFreshFolders, repoRoot, run, withInstalledPlugin } from "./installWorld";
+import {
+    assertPairReady,
+    goExampleModule,
+    removeFreshFolders,
+    repoRoot,
+    run,
+    withInstalledPlugin,
+} from "./installWorld";
 
 const SDK_MODULE = "github.com/skupper-pulumi/attached-connector/sdk/go";
 
@@ -14,20 +21,10 @@ describe("install path: the Go SDK from a fresh module through a replace", funct
 
     it("builds the example's program and brings the pair up", async () => {
         const { shop, west } = await pairNamespaces("install-go");
-        const module = freshFolder("go");
-        for (const file of ["Pulumi.yaml", "main.go"])
-            fs.copyFileSync(path.join(repoRoot, "examples", "go", file), path.join(module, file));
-        run("go", ["mod", "init", "example.com/skupper-pair"], module);
-        run(
-            "go",
-            [
-                "mod",
-                "edit",
-                `-replace=${SDK_MODULE}=${path.join(repoRoot, "sdk", "go")}`,
-                `-require=${SDK_MODULE}@v0.0.0`,
-            ],
-            module,
-        );
+        const module = goExampleModule("go", [
+            `-replace=${SDK_MODULE}=${path.join(repoRoot, "sdk", "go")}`,
+            `-require=${SDK_MODULE}@v0.0.0`,
+        ]);
         run("go", ["mod", "tidy"], module);
         run("go", ["build", "-o", "skupper-pair", "."], module);
         // `pulumi up` would need the Go language host, which this machine cannot install:

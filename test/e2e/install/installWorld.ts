@@ -73,15 +73,21 @@ export function packedTarball(): string {
     return tarball;
 }
 
-/** Makes `project` a TypeScript project with the package from its tarball, its peer
- * dependencies, and TypeScript with Node's types and `devPackages` for development. */
-export function typescriptProject(project: string, devPackages: string[] = []): void {
-    run("npm", ["init", "--yes"], project);
+/** Installs the package from its tarball into `folder` (a new npm project, unless it has
+ * a package.json), with its peer dependencies, as the README says. */
+export function installPackage(folder: string): void {
+    if (!fs.existsSync(path.join(folder, "package.json"))) run("npm", ["init", "--yes"], folder);
     run(
         "npm",
         ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
-        project,
+        folder,
     );
+}
+
+/** Makes `project` a TypeScript project with the package from its tarball, its peer
+ * dependencies, and TypeScript with Node's types and `devPackages` for development. */
+export function typescriptProject(project: string, devPackages: string[] = []): void {
+    installPackage(project);
     const dev = [`typescript@${tested.typescript}`, `@types/node@${tested.nodeTypes}`, ...devPackages];
     run("npm", ["install", "--save-dev", ...dev], project);
 }
@@ -93,12 +99,7 @@ let plugin: string | undefined;
 export function installedPluginFolder(): string {
     if (!plugin) {
         const dir = sharedFolder("plugin");
-        run("npm", ["init", "--yes"], dir);
-        run(
-            "npm",
-            ["install", packedTarball(), `@pulumi/pulumi@${tested.pulumi}`, `@pulumi/kubernetes@${tested.kubernetes}`],
-            dir,
-        );
+        installPackage(dir);
         plugin = path.join(dir, "node_modules", "@skupper-pulumi", "attached-connector", "provider", "plugin");
     }
     return plugin;
@@ -107,6 +108,17 @@ export function installedPluginFolder(): string {
 /** PATH with the installed plugin's folder first, as the README tells Python and Go users. */
 export function withInstalledPlugin(): Record<string, string> {
     return { PATH: `${installedPluginFolder()}${path.delimiter}${pulumiEnv().PATH}` };
+}
+
+/** The Go example's program in a fresh module of its own, its go.mod edited with `edits`
+ * (`go mod edit` flags). */
+export function goExampleModule(name: string, edits: string[]): string {
+    const module = freshFolder(name);
+    for (const file of ["Pulumi.yaml", "main.go"])
+        fs.copyFileSync(path.join(repoRoot, "examples", "go", file), path.join(module, file));
+    run("go", ["mod", "init", "example.com/skupper-pair"], module);
+    run("go", ["mod", "edit", ...edits], module);
+    return module;
 }
 
 export type PairNamespaces = Awaited<ReturnType<typeof pairNamespaces>>;

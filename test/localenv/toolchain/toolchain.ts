@@ -2,7 +2,8 @@
 // running install.sh, which builds what is missing) and says where each tool is. The
 // Skupper controller is the one SKUPPER_CONTROLLER names (built elsewhere, with its CRDs
 // in SKUPPER_CRDS), else the toolchain's own build from Skupper's Go module, if any; its
-// data plane, the ones SKUPPER_ROUTER and SKUPPER_KUBE_ADAPTOR name.
+// data plane, the ones SKUPPER_ROUTER and SKUPPER_KUBE_ADAPTOR name. Language hosts come
+// only from outside: PULUMI_LANGUAGE_NODEJS and PULUMI_LANGUAGE_GO.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -18,11 +19,23 @@ export interface Toolchain {
     skupperCrds: string | undefined;
     /** Skupper's data plane, built elsewhere: the router (`skrouterd`) and the kube-adaptor, when both are given. */
     dataPlane: { router: string; adaptor: string } | undefined;
+    /** Pulumi's language hosts built elsewhere (their real paths), by runtime; none otherwise. */
+    languageHosts: Partial<Record<LanguageHostRuntime, string>>;
 }
+
+/** The environment variable that names each runtime's language host. */
+export const languageHostVariables = { nodejs: "PULUMI_LANGUAGE_NODEJS", go: "PULUMI_LANGUAGE_GO" } as const;
+export type LanguageHostRuntime = keyof typeof languageHostVariables;
 
 export function toolchainAt(dir: string, env: NodeJS.ProcessEnv = process.env): Toolchain {
     const bin = (name: string) => path.join(dir, "bin", name);
-    return { dir, bin, ...skupperOf(dir, bin("skupper-controller"), env), dataPlane: dataPlaneOf(env) };
+    return {
+        dir,
+        bin,
+        ...skupperOf(dir, bin("skupper-controller"), env),
+        dataPlane: dataPlaneOf(env),
+        languageHosts: languageHostsOf(env),
+    };
 }
 
 /** SKUPPER_ROUTER and SKUPPER_KUBE_ADAPTOR: both or neither. */
@@ -37,6 +50,20 @@ function dataPlaneOf(env: NodeJS.ProcessEnv): Toolchain["dataPlane"] {
         if (!isExecutable(file)) throw new Error(`${name}: ${file} is not an executable file; expected ${what}`);
     }
     return { router: path.resolve(router!), adaptor: fs.realpathSync(adaptor!) };
+}
+
+function languageHostsOf(env: NodeJS.ProcessEnv): Toolchain["languageHosts"] {
+    const hosts: Toolchain["languageHosts"] = {};
+    for (const [runtime, variable] of Object.entries(languageHostVariables) as [LanguageHostRuntime, string][]) {
+        const host = env[variable];
+        if (!host) continue;
+        if (!isExecutable(host))
+            throw new Error(
+                `${variable}: ${host} is not an executable file; expected pulumi-language-${runtime} built elsewhere`,
+            );
+        hosts[runtime] = fs.realpathSync(host);
+    }
+    return hosts;
 }
 
 function skupperOf(
