@@ -53,9 +53,14 @@ export async function startSkupper(
     }
     log("starting the network-status writer (no router runs in this mode)");
     await launch(
-        scriptSpec(NETWORK_STATUS_WRITER, "test/localenv/doubles/networkStatusWriter.ts", [
-            `--kubeconfig=${kubeconfig}`,
-        ]),
-        async () => undefined,
+        scriptSpec(NETWORK_STATUS_WRITER, "test/localenv/doubles/networkStatusWriter.ts", ["--kubeconfig", kubeconfig]),
+        async (started) => {
+            await waitFor(
+                "the network-status writer",
+                async () => (fs.readFileSync(started.log, "utf8").includes("writing each site") ? true : undefined),
+                60000,
+                started,
+            );
+        },
     );
 }
