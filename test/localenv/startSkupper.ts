@@ -15,9 +15,13 @@ import { Toolchain } from "./toolchain/toolchain";
 export const DATA_PLANE = "skupper-data-plane";
 export const NETWORK_STATUS_WRITER = "network-status-writer";
 
-/** The kwok pod address range: loopback addresses in the network mode, where the pods answer (see dataplane/). */
-export function podCidr(mode: SkupperMode): string {
-    return mode === "network" ? "127.1.0.0/16" : "10.244.0.0/16";
+/**
+ * The kwok pod address range: in the network mode loopback addresses, where the pods
+ * answer (see dataplane/), in a /16 drawn at random, so that two environments on one
+ * machine seldom share one (their pods' servers would collide).
+ */
+export function podCidr(mode: SkupperMode, draw = Math.random): string {
+    return mode === "network" ? `127.${2 + Math.floor(draw() * 250)}.0.0/16` : "10.244.0.0/16";
 }
 
 export async function startSkupper(
