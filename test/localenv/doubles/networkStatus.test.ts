@@ -4,6 +4,7 @@
 import * as assert from "node:assert/strict";
 import { PodView } from "../dataplane/podServers";
 import { NetworkStatus, siteEntry, withSiteEntry } from "./networkStatus";
+import { hasRouter } from "./networkStatusWriter";
 import { countsByRoutingKey, readNetworkStatus } from "./skupperEmulator/network";
 import { KubeObject } from "./skupperEmulator/objects";
 
@@ -82,5 +83,16 @@ describe("network-status writer (what a router's collector reports)", () => {
                 ["orders", 1, 0],
             ],
         );
+    });
+});
+
+describe("network-status writer: which sites it reports", () => {
+    const site = (conditions: unknown[]) =>
+        ({ metadata: { namespace: "west", name: "site" }, status: { conditions } }) as unknown as KubeObject;
+
+    it("reports a site only once the controller has configured it, as its router would start only then", () => {
+        assert.equal(hasRouter(site([])), false, "a Site the controller has not handled yet");
+        assert.equal(hasRouter(site([{ type: "Configured", status: "False" }])), false);
+        assert.equal(hasRouter(site([{ type: "Configured", status: "True" }])), true);
     });
 });

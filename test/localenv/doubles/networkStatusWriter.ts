@@ -9,7 +9,8 @@
 import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
 import { PodView } from "../dataplane/podServers";
-import { readSnapshot } from "./skupperEmulator";
+import { ClusterSnapshot, KubeObject, readSnapshot } from "./skupperEmulator";
+import { conditionOf } from "./skupperEmulator/conditions";
 import { NETWORK_STATUS, NetworkStatus, siteEntry, withSiteEntry } from "./networkStatus";
 
 /** The field manager of this double's writes, which the data-plane mode's tests look for. */
@@ -17,39 +18,58 @@ export const WRITER_FIELD_MANAGER = "skupper-pulumi-network-status-writer";
 
 const INTERVAL_MS = 1000;
 
+/**
+ * A site's router runs only once the controller has configured the site, so no report
+ * exists before. Skupper's controller reads the network of a namespace only after it has
+ * handled its Site, and not again until the report changes: a report written earlier
+ * would go unread.
+ */
+export function hasRouter(site: KubeObject): boolean {
+    return conditionOf(site, "Configured")?.status === "True";
+}
+
 export async function writeOnce(kube: KubeClient): Promise<void> {
     const snapshot = await readSnapshot(kube);
-    for (const site of snapshot.sites) {
-        const namespace = site.metadata.namespace;
-        const stored = snapshot.networkStatus.find((c) => c.metadata.namespace === namespace);
-        let previous: NetworkStatus | undefined;
+    for (const site of snapshot.sites.filter(hasRouter)) {
         try {
-            previous = stored?.data?.NetworkStatus ? JSON.parse(stored.data.NetworkStatus) : undefined;
-        } catch {
-            previous = undefined;
-        }
-        const entry = siteEntry({ ...snapshot, site, pods: snapshot.pods as PodView[] });
-        const next = JSON.stringify(withSiteEntry(previous, entry));
-        if (stored?.data?.NetworkStatus === next) continue;
-        const data = { NetworkStatus: next };
-        const manager = `fieldManager=${WRITER_FIELD_MANAGER}`;
-        try {
-            // The resourceVersion makes the write conditional: an edit since the list (the
-            // remote-site double's) is not lost, and the next round includes it.
-            if (stored)
-                await kube.mergePatch(`${paths.configMaps(namespace)}/${NETWORK_STATUS}?${manager}`, {
-                    metadata: { resourceVersion: stored.metadata.resourceVersion },
-                    data,
-                });
-            else
-                await kube.create(`${paths.configMaps(namespace)}?${manager}`, {
-                    metadata: { name: NETWORK_STATUS },
-                    data,
-                });
+            await writeSite(kube, snapshot, site);
         } catch (e) {
-            // The namespace is going away, or another write came first: the next round sees it.
-            if (!(e instanceof KubeError && [404, 409, 403].includes(e.status))) throw e;
+            // One site's failure does not keep the others from their reports.
+            console.error(`[network-status-writer] ${site.metadata.namespace}: ${(e as Error).message}`);
         }
+    }
+}
+
+async function writeSite(kube: KubeClient, snapshot: ClusterSnapshot, site: KubeObject): Promise<void> {
+    const namespace = site.metadata.namespace;
+    const stored = snapshot.networkStatus.find((c) => c.metadata.namespace === namespace);
+    let previous: NetworkStatus | undefined;
+    try {
+        previous = stored?.data?.NetworkStatus ? JSON.parse(stored.data.NetworkStatus) : undefined;
+    } catch {
+        previous = undefined;
+    }
+    const entry = siteEntry({ ...snapshot, site, pods: snapshot.pods as PodView[] });
+    const next = JSON.stringify(withSiteEntry(previous, entry));
+    if (stored?.data?.NetworkStatus === next) return;
+    const data = { NetworkStatus: next };
+    const manager = `fieldManager=${WRITER_FIELD_MANAGER}`;
+    try {
+        // The resourceVersion makes the write conditional: an edit since the list (the
+        // remote-site double's) is not lost, and the next round includes it.
+        if (stored)
+            await kube.mergePatch(`${paths.configMaps(namespace)}/${NETWORK_STATUS}?${manager}`, {
+                metadata: { resourceVersion: stored.metadata.resourceVersion },
+                data,
+            });
+        else
+            await kube.create(`${paths.configMaps(namespace)}?${manager}`, {
+                metadata: { name: NETWORK_STATUS },
+                data,
+            });
+    } catch (e) {
+        // The namespace is going away, or another write came first: the next round sees it.
+        if (!(e instanceof KubeError && [404, 409, 403].includes(e.status))) throw e;
     }
 }
 
