@@ -5,7 +5,7 @@ import { readyPods } from "../../localenv/cluster/kwok";
 import { createDeployment, scaleDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
-import { changed, live, outputsOf } from "../lifecycle/pairWorld";
+import { changed, live, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
 import { onlyInMode } from "../modes";
 import { assertEveryPodAnswers, networkWorld, send, waitForNoTraffic, waitForTraffic, upSettled } from "./networkWorld";
 
@@ -22,11 +22,10 @@ describe("data plane: changes move the traffic", function () {
         await scaleDeployment(kube, world.shop, "backend", 0);
         const failed = await waitForNoTraffic(world);
         console.log(`      pods gone: ${failed[0].to}: ${failed[0].failure}`);
-        await waitFor(
+        await waitForStatus(
             "Skupper to see the pods go",
-            async () =>
-                (await live("AttachedConnector", world.shop, "backend"))?.status?.message ===
-                    "No matches for selector" || undefined,
+            ["AttachedConnector", world.shop, "backend"],
+            (o) => o.status?.message === "No matches for selector",
             120000,
         );
         const gone = await world.stack.up();
@@ -36,10 +35,10 @@ describe("data plane: changes move the traffic", function () {
         await scaleDeployment(kube, world.shop, "backend", 3);
         const pods = await waitForReadyPods(kube, world.shop, "app=backend", 3);
         await waitForTraffic(world);
-        await waitFor(
+        await waitForStatus(
             "Skupper to see the pods back",
-            async () =>
-                (await live("AttachedConnector", world.shop, "backend"))?.status?.status === "Ready" || undefined,
+            ["AttachedConnector", world.shop, "backend"],
+            (o) => o.status?.status === "Ready",
             120000,
         );
         const back = await world.stack.up();

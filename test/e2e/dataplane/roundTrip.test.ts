@@ -5,9 +5,8 @@ import * as assert from "node:assert/strict";
 import { paths } from "../../localenv/cluster/kubeClient";
 import { readyPods } from "../../localenv/cluster/kwok";
 import { createListener } from "../../localenv/cluster/objects";
-import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
-import { changed, live, outputsOf } from "../lifecycle/pairWorld";
+import { changed, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
 import { onlyInMode } from "../modes";
 import { assertEveryPodAnswers, LISTENER_PORT, networkWorld, waitForTraffic, upSettled } from "./networkWorld";
 
@@ -39,11 +38,10 @@ describe("data plane: bytes cross the pair through Skupper's router", function (
         assert.deepEqual([before.ready, before.hasMatchingListener], [true, false]);
 
         await createListener(kube, world.west, "out-of-band", "backend", LISTENER_PORT);
-        await waitFor(
+        await waitForStatus(
             "Skupper's network to report the listener",
-            async () =>
-                (await live("AttachedConnectorBinding", world.west, "backend"))?.status?.hasMatchingListener ||
-                undefined,
+            ["AttachedConnectorBinding", world.west, "backend"],
+            (o) => o.status?.hasMatchingListener,
             120000,
         );
         const seen = await world.stack.up();
@@ -52,12 +50,10 @@ describe("data plane: bytes cross the pair through Skupper's router", function (
         await waitForTraffic(world, "out-of-band");
 
         await kube.delete(paths.skupper(world.west, "Listener", "out-of-band"));
-        await waitFor(
+        await waitForStatus(
             "Skupper's network to report the listener gone",
-            async () =>
-                (await live("AttachedConnectorBinding", world.west, "backend"))?.status?.hasMatchingListener
-                    ? undefined
-                    : true,
+            ["AttachedConnectorBinding", world.west, "backend"],
+            (o) => !o.status?.hasMatchingListener,
             120000,
         );
         const gone = await world.stack.up();

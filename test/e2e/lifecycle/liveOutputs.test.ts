@@ -5,9 +5,9 @@
 import * as assert from "node:assert/strict";
 import { UpResult } from "@pulumi/pulumi/automation";
 import { createListener, scaleDeployment } from "../../localenv/cluster/objects";
-import { sleep, waitFor } from "../../localenv/cluster/processes";
+import { sleep } from "../../localenv/cluster/processes";
 import { e2e, upInBackground } from "../harness";
-import { assertSettled, changed, condition, live, outputsOf, pairWorld, upSettled } from "./pairWorld";
+import { assertSettled, changed, condition, live, outputsOf, pairWorld, upSettled, waitForStatus } from "./pairWorld";
 
 /** A plain up that changes nothing in the cluster: it only reads the halves afresh. */
 function assertNothingChanged(result: UpResult): void {
@@ -23,12 +23,10 @@ describe("lifecycle: live outputs after every up", function () {
         assert.deepEqual([before.ready, before.hasMatchingListener], [true, false]);
 
         await createListener(e2e().kube, world.west, "frontend", "backend");
-        await waitFor(
+        await waitForStatus(
             "Skupper to see the listener",
-            async () =>
-                (await live("AttachedConnectorBinding", world.west, "backend"))?.status?.hasMatchingListener ||
-                undefined,
-            60000,
+            ["AttachedConnectorBinding", world.west, "backend"],
+            (o) => o.status?.hasMatchingListener,
         );
         const result = await world.stack.up();
         assertNothingChanged(result);
@@ -49,23 +47,20 @@ describe("lifecycle: live outputs after every up", function () {
         assert.equal((await upSettled(world.stack)).ready, true);
 
         await scaleDeployment(kube, world.shop, "backend", 0);
-        await waitFor(
+        await waitForStatus(
             "Skupper to see the pods go",
-            async () =>
-                (await live("AttachedConnector", world.shop, "backend"))?.status?.message ===
-                    "No matches for selector" || undefined,
-            60000,
+            ["AttachedConnector", world.shop, "backend"],
+            (o) => o.status?.message === "No matches for selector",
         );
         const gone = await world.stack.up();
         assertNothingChanged(gone);
         assert.deepEqual([outputsOf(gone).ready, outputsOf(gone).connectorMessage], [false, "No matches for selector"]);
 
         await scaleDeployment(kube, world.shop, "backend", 1);
-        await waitFor(
+        await waitForStatus(
             "Skupper to see the pod back",
-            async () =>
-                (await live("AttachedConnector", world.shop, "backend"))?.status?.status === "Ready" || undefined,
-            60000,
+            ["AttachedConnector", world.shop, "backend"],
+            (o) => o.status?.status === "Ready",
         );
         const back = await world.stack.up();
         assertNothingChanged(back);

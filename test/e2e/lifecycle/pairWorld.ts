@@ -119,12 +119,30 @@ export interface LiveObject {
         status?: string;
         message?: string;
         hasMatchingListener?: boolean;
+        hasMatchingConnector?: boolean;
         conditions?: { type: string; status: string; message: string; observedGeneration?: number }[];
     };
 }
 
 export function live(kind: SkupperKind, namespace: string, name: string): Promise<LiveObject | undefined> {
     return e2e().kube.find<LiveObject>(paths.skupper(namespace, kind, name));
+}
+
+/** Waits until the object's live status passes the test, as a user watching it with kubectl would; returns the object. */
+export function waitForStatus(
+    what: string,
+    [kind, namespace, name]: [SkupperKind, string, string],
+    test: (object: LiveObject) => unknown,
+    timeoutMs = 60000,
+): Promise<LiveObject> {
+    return waitFor(
+        what,
+        async () => {
+            const object = await live(kind, namespace, name);
+            return object && test(object) ? object : undefined;
+        },
+        timeoutMs,
+    );
 }
 
 /** Every object of the kind in the given namespaces, as `namespace/name`. */

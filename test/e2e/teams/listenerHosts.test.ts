@@ -8,7 +8,7 @@ import { ConsumerListener, ConsumerListenerArgs } from "../../../provider/index"
 import { paths } from "../../localenv/cluster/kubeClient";
 import { waitFor } from "../../localenv/cluster/processes";
 import { e2e, newStack } from "../harness";
-import { condition, live, objectsIn, outputsOf } from "../lifecycle/pairWorld";
+import { condition, objectsIn, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
 
 interface Service {
     metadata: { name: string; labels?: Record<string, string> };
@@ -107,11 +107,10 @@ describe("a consumer's listener: a Service for every host the package accepts", 
             });
         }
         for (const r of refused) {
-            const configured = await waitFor(
+            const configured = await waitForStatus(
                 `Skupper to configure the Listener ${r.name}`,
-                async () =>
-                    condition(await live("Listener", east, r.name), "Configured")?.status === "True" || undefined,
-                60000,
+                ["Listener", east, r.name],
+                (o) => condition(o, "Configured")?.status === "True",
             );
             assert.ok(configured);
         }

@@ -8,9 +8,8 @@ import * as assert from "node:assert/strict";
 import { UpResult } from "@pulumi/pulumi/automation";
 import { SiteHalf, WorkloadHalf } from "../../../provider/index";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
-import { waitFor } from "../../localenv/cluster/processes";
 import { e2e, newStack } from "../harness";
-import { changed, condition, live, outputsOf } from "../lifecycle/pairWorld";
+import { changed, condition, live, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
 
 const brief = (o: Record<string, any>) => ({ ready: o.ready, status: o.status, waitingFor: o.waitingFor });
 
@@ -72,11 +71,10 @@ describe("site team first, then the workload team's half, then its pods", functi
 
         await createDeployment(kube, shop, "backend", { app: "backend" });
         await waitForReadyPods(kube, shop, "app=backend", 1);
-        await waitFor(
+        await waitForStatus(
             "Skupper to configure the pair once a pod runs",
-            async () =>
-                condition(await live("AttachedConnector", shop, "backend"), "Ready")?.status === "True" || undefined,
-            60000,
+            ["AttachedConnector", shop, "backend"],
+            (o) => condition(o, "Ready")?.status === "True",
         );
         const workloadReady = await timedUp(() => workload.up());
         console.log(

@@ -15,7 +15,7 @@ import {
 import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
 import { caseOnlyInModes } from "../modes";
-import { changed, live, outputsOf } from "../lifecycle/pairWorld";
+import { changed, live, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
 import { teamsWorld, TeamsWorld } from "./teamsWorld";
 
 function nothingChanged(result: UpResult): void {
@@ -89,12 +89,10 @@ describe("two teams, two stacks: each declares its own half", function () {
         const uid = (await live("AttachedConnector", world.shop, "backend"))?.metadata.uid;
 
         await site.destroy();
-        await waitFor(
+        await waitForStatus(
             "Skupper to see the binding go",
-            async () =>
-                (await live("AttachedConnector", world.shop, "backend"))?.status?.message ===
-                    "No matching AttachedConnectorBinding in site namespace" || undefined,
-            60000,
+            ["AttachedConnector", world.shop, "backend"],
+            (o) => o.status?.message === "No matching AttachedConnectorBinding in site namespace",
         );
         const after = await workload.up();
         nothingChanged(after);
