@@ -1,7 +1,10 @@
 // Every policy of the pack, importable without starting the pack (tests use this).
 import { Policies } from "@pulumi/policy";
+import { accessCodeSecret } from "./resources/accessCodeSecret";
 import { awaitReadiness } from "./resources/awaitReadiness";
+import { boundedGrants } from "./resources/boundedGrants";
 import { exposePodsByName } from "./resources/exposePodsByName";
+import { linkCost } from "./resources/linkCost";
 import { listenerService } from "./resources/listenerService";
 import { namespaceGrants } from "./resources/namespaceGrants";
 import { noSelfAttachment } from "./resources/noSelfAttachment";
@@ -12,6 +15,7 @@ import { requireTls } from "./resources/requireTls";
 import { routingKeyFormat } from "./resources/routingKeyFormat";
 import { selector } from "./resources/selector";
 import { settingsIgnored } from "./resources/settingsIgnored";
+import { tokenHttps } from "./resources/tokenHttps";
 import { connectorType } from "./resources/connectorType";
 import { useClientCertIgnored } from "./resources/useClientCertIgnored";
 import { awaitOrder } from "./stack/awaitOrder";
@@ -35,11 +39,15 @@ export const policies: Policies = [
     noSelfAttachment,
     noSystemNamespaces,
     namespaceGrants,
+    boundedGrants,
+    tokenHttps,
+    linkCost,
     requireTls,
     exposePodsByName,
     settingsIgnored,
     useClientCertIgnored,
     awaitReadiness,
+    accessCodeSecret,
     pairing,
     awaitOrder,
     nameCollision,

@@ -5,8 +5,10 @@
 import { halfOfType, halves, HalfKind } from "@skupper-pulumi/attached-connector/halves";
 
 export type Kind = HalfKind;
-/** Every kind the pack reads: the two halves, and Skupper's Listener (see listeners.ts). */
-export type ObjectKind = Kind | "Listener";
+/** Skupper's kinds for links between sites (see links.ts). */
+export type LinkKind = "AccessGrant" | "AccessToken" | "Link";
+/** Every kind the pack reads: the two halves, Skupper's Listener (see listeners.ts) and the link kinds. */
+export type ObjectKind = Kind | "Listener" | LinkKind;
 
 export interface SkupperObject<K extends ObjectKind = Kind> {
     readonly kind: K;

@@ -5,6 +5,7 @@ import {
     ResourceValidationArgs,
     ResourceValidationPolicy,
 } from "@pulumi/policy";
+import { readLinkObject } from "./links";
 import { readListener } from "./listeners";
 import { Kind, ObjectKind, readObject, SkupperObject } from "./objects";
 
@@ -18,17 +19,18 @@ export interface AttachedPolicyDefinition<Config, K extends ObjectKind> {
     configSchema?: PolicyConfigSchema;
     /** The kinds the policy looks at. */
     kinds: K[];
-    check: (object: ObjectOf<K>, config: Config, report: ReportViolation) => void;
+    /** The validation; a policy without one only remediates. */
+    check?: (object: ObjectOf<K>, config: Config, report: ReportViolation) => void;
     remediate?: (object: ObjectOf<K>, props: Record<string, any>, config: Config) => Record<string, any> | undefined;
 }
 
-/** A resource policy over AttachedConnectors, AttachedConnectorBindings and/or Listeners. */
+/** A resource policy over AttachedConnectors, AttachedConnectorBindings, Listeners and/or the link kinds. */
 export function attachedPolicy<Config extends object = Record<string, never>, K extends ObjectKind = Kind>(
     definition: AttachedPolicyDefinition<Config, K>,
 ): ResourceValidationPolicy {
     const kinds: readonly ObjectKind[] = definition.kinds;
     const objectOf = (args: ResourceValidationArgs) => {
-        const object = readObject(args) ?? readListener(args);
+        const object = readObject(args) ?? readListener(args) ?? readLinkObject(args);
         return object && kinds.includes(object.kind) ? (object as ObjectOf<K>) : undefined;
     };
     const policy: ResourceValidationPolicy = {
@@ -36,11 +38,14 @@ export function attachedPolicy<Config extends object = Record<string, never>, K 
         description: definition.description,
         enforcementLevel: definition.enforcementLevel,
         configSchema: definition.configSchema,
-        validateResource: (args, report) => {
-            const object = objectOf(args);
-            if (object) definition.check(object, args.getConfig<Config>(), report);
-        },
     };
+    const check = definition.check;
+    if (check) {
+        policy.validateResource = (args, report) => {
+            const object = objectOf(args);
+            if (object) check(object, args.getConfig<Config>(), report);
+        };
+    }
     const remediate = definition.remediate;
     if (remediate) {
         policy.remediateResource = (args) => {

@@ -78,7 +78,10 @@ export const enforcement: Enforcement[] = [
         policy: "skupper-await-order",
     },
     { rule: "the binding waits for Skupper", components: "by construction", policy: "skupper-await-readiness" },
-    { rule: "no half in or aimed at a system namespace", policy: "skupper-no-system-namespaces" },
+    {
+        rule: "no half in or aimed at a system namespace, no listener, grant, token or link in one",
+        policy: "skupper-no-system-namespaces",
+    },
     { rule: "the site namespace grants the connector namespace", policy: "skupper-namespace-grants" },
     { rule: "a routing key belongs to its namespace's prefixes", policy: "skupper-routing-key-ownership" },
     { rule: "one connector name per site namespace", policy: "skupper-name-collision" },
@@ -87,4 +90,8 @@ export const enforcement: Enforcement[] = [
     { rule: "connectors name tlsCredentials", policy: "skupper-require-tls" },
     { rule: "exposePodsByName is flagged", policy: "skupper-expose-pods-by-name" },
     { rule: "settings are flagged (Skupper ignores them)", policy: "skupper-settings-ignored" },
+    { rule: "a grant allows few redemptions, for a short time", policy: "skupper-bounded-grants" },
+    { rule: "a token is redeemed over https://", policy: "skupper-token-https" },
+    { rule: "a link's cost is in the network's range", policy: "skupper-link-cost" },
+    { rule: "an access code is a Pulumi secret", policy: "skupper-access-code-secret" },
 ];

@@ -1,14 +1,58 @@
 import * as assert from "node:assert/strict";
 import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent } from "@pulumi/pulumi/automation";
 import { AttachedConnectorPair } from "../../provider/index";
+import { installCrds } from "../localenv/cluster/skupper";
+import { paths } from "../localenv/cluster/kubeClient";
 
-import { e2e, newStack, policyPackDir } from "./harness";
+import { e2e, newStack, policyPackDir, storedState } from "./harness";
 
 interface Remediation {
     resourceUrn: string;
     policyName: string;
     after: Record<string, unknown>;
+}
+
+// The engine reports remediations as policyRemediationEvent, which this SDK's
+// EngineEvent type does not declare yet.
+function remediationsOf(events: EngineEvent[]): Remediation[] {
+    return events.flatMap((e) => {
+        const r = (e as EngineEvent & { policyRemediationEvent?: Remediation }).policyRemediationEvent;
+        return r ? [r] : [];
+    });
+}
+
+/** Skupper's AccessToken kind: with only the package's own kinds installed, a schemaless stand-in. */
+async function ensureAccessTokenKind(): Promise<void> {
+    const kube = e2e().kube;
+    if (await kube.find(`${paths.crds}/accesstokens.skupper.io`)) return;
+    const names = { kind: "AccessToken", listKind: "AccessTokenList", plural: "accesstokens", singular: "accesstoken" };
+    const schema = { openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true } };
+    await installCrds(kube, [
+        {
+            apiVersion: "apiextensions.k8s.io/v1",
+            kind: "CustomResourceDefinition",
+            metadata: { name: "accesstokens.skupper.io" },
+            spec: {
+                group: "skupper.io",
+                names,
+                scope: "Namespaced",
+                versions: [{ name: "v2alpha1", served: true, storage: true, schema }],
+            },
+        },
+    ]);
+}
+
+function accessTokens(codes: Record<string, pulumi.Input<string>>): void {
+    for (const [name, code] of Object.entries(codes)) {
+        new k8s.apiextensions.CustomResource(name, {
+            apiVersion: "skupper.io/v2alpha1",
+            kind: "AccessToken",
+            metadata: { name, namespace: "policy-west" },
+            spec: { url: `https://grants.example:8081/${name}`, code, ca: "-----BEGIN CERTIFICATE-----" },
+        });
+    }
 }
 
 function rawPair(
@@ -95,12 +139,7 @@ describe("the policy pack under the real pulumi CLI", function () {
             "policy-remediate",
         );
         await stack.preview({ policyPacks: [policyPackDir], onEvent: (e) => events.push(e) });
-        // The engine reports remediations as policyRemediationEvent, which this SDK's
-        // EngineEvent type does not declare yet.
-        const remediations = events.flatMap((e) => {
-            const r = (e as EngineEvent & { policyRemediationEvent?: Remediation }).policyRemediationEvent;
-            return r ? [r] : [];
-        });
+        const remediations = remediationsOf(events);
         const annotationsAfter = (type: string) =>
             remediations
                 .filter((r) => r.policyName === "skupper-await-readiness" && r.resourceUrn.includes(type))
@@ -154,5 +193,30 @@ spec: {connectorNamespace: policy-billing, routingKey: orders}
         assert.match(error.message, /skupper-port-range/);
         assert.match(error.message, /spec\.port 70000 is not an integer from 1 to 65535/);
         assert.match(error.message, /skupper-pairing/);
+    });
+
+    it("makes a token's plain code a secret in the stored state, and leaves a secret code alone", async () => {
+        await ensureAccessTokenKind();
+        const plain = `plain-code-${Date.now()}`;
+        const hidden = `secret-code-${Date.now()}`;
+        const program = async () => accessTokens({ "plain-token": plain, "secret-token": pulumi.secret(hidden) });
+
+        // Without the pack the plain code is stored as it is: the check below can fail.
+        const unchecked = await newStack(program, "policy-secret-control");
+        await unchecked.up();
+        assert.ok(storedState(unchecked).includes(plain), "without the pack, the state holds the plain code");
+        await unchecked.destroy();
+
+        const events: EngineEvent[] = [];
+        const stack = await newStack(program, "policy-secret");
+        await stack.up({ policyPacks: [policyPackDir], onEvent: (e) => events.push(e) });
+        const remediated = remediationsOf(events)
+            .filter((r) => r.policyName === "skupper-access-code-secret")
+            .map((r) => r.resourceUrn.split("::").pop());
+        assert.deepEqual([...new Set(remediated)], ["plain-token"]);
+        const state = storedState(stack);
+        assert.ok(!state.includes(plain), "the plain code is stored encrypted");
+        assert.ok(!state.includes(hidden), "the secret code is stored encrypted");
+        await stack.destroy();
     });
 });

@@ -1,7 +1,7 @@
 // The one helper of the policy tier: calls the policies the way the pack would, with
-// the config defaults of each policy's schema, the resource's provider, and unknown
-// values that throw when read (as in a preview), and returns the violations reported.
-import * as pulumi from "@pulumi/pulumi";
+// the config defaults of each policy's schema, the resource's provider, and its props
+// as the policy server hands them over (wire.ts), and returns the violations reported
+// or the remediation sent back.
 import {
     PolicyProviderResource,
     PolicyResource,
@@ -10,12 +10,16 @@ import {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { linkType } from "../../policy/lib/links";
 import { takeUnconfigured } from "../../policy/lib/unconfigured";
 import {
     ATTACHED_CONNECTOR_BINDING_TYPE as BINDING_TYPE,
     ATTACHED_CONNECTOR_TYPE as CONNECTOR_TYPE,
     LISTENER_TYPE,
 } from "../../provider/constants";
+import { secret, sentBack, servedProps, UnknownValueError } from "./wire";
+
+export { asSentToPolicies, secret } from "./wire";
 
 export interface Resource {
     type: string;
@@ -26,17 +30,6 @@ export interface Resource {
     /** The URNs of the resources it depends on. */
     dependencies?: string[];
 }
-
-// The policy server's own proxy, which throws its UnknownValueError when a policy reads
-// an unknown value; it is internal to @pulumi/policy, so it has no type declarations.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/proxy") as {
-    unknownCheckingProxy: <T>(value: T) => T;
-    UnknownValueError: new (...args: never[]) => Error;
-};
-
-/** How the engine sends an unknown value to a policy pack. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 type Policy = ResourceValidationPolicy | StackValidationPolicy;
 
@@ -99,6 +92,22 @@ export const listener = builder(LISTENER_TYPE, "Listener", (name) => ({
     port: 8080,
 }));
 
+/** An AccessGrant in `namespace` named `name`, leaving every field to Skupper's defaults. */
+export const grant = builder(linkType("AccessGrant"), "AccessGrant", () => ({}));
+
+/** An AccessToken in `namespace` named `name`, for the grant of that name at an https:// URL, its code secret. */
+export const token = builder(linkType("AccessToken"), "AccessToken", (name) => ({
+    url: `https://grants.example:8081/${name ?? "grant"}`,
+    code: secret("a-grant-code"),
+    ca: "-----BEGIN CERTIFICATE-----",
+}));
+
+/** A Link in `namespace` named `name`, as Skupper makes one of a redeemed token. */
+export const link = builder(linkType("Link"), "Link", () => ({
+    endpoints: [{ name: "inter-router", host: "east.example", port: "55671", group: "skupper-router" }],
+    tlsCredentials: "east-link",
+}));
+
 /** The resource as created by a Kubernetes provider whose props are `providerProps`. */
 export function withProvider(r: Resource, providerProps: Record<string, unknown>): Resource {
     const name = `k8s-${++counter}`;
@@ -109,16 +118,6 @@ export function withProvider(r: Resource, providerProps: Record<string, unknown>
         urn: `urn:pulumi:test::policy::pulumi:providers:kubernetes::${name}`,
     };
     return { ...r, provider };
-}
-
-/** Inputs as the engine sends them: a preview's unknown values become the unknown sentinel. */
-export function asSentToPolicies(value: any): any {
-    if (value === pulumi.unknown) return UNKNOWN;
-    if (Array.isArray(value)) return value.map(asSentToPolicies);
-    if (value !== null && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asSentToPolicies(v)]));
-    }
-    return value;
 }
 
 /** A matching pair: connector in shop, binding in west, which waits for Configured after its connector. */
@@ -140,10 +139,9 @@ function notApplicable(): never {
     throw new Error("not applicable");
 }
 
-/** The resource as the policy server hands it to a policy: unknown values throw when read. */
-function served<T extends Resource>(r: T): T {
-    const provider = r.provider && { ...r.provider, props: unknownCheckingProxy(r.provider.props) };
-    return { ...r, props: unknownCheckingProxy(r.props), provider };
+function served<T extends Resource>(r: T, proxySecrets = false): T {
+    const provider = r.provider && { ...r.provider, props: servedProps(r.provider.props, false) };
+    return { ...r, props: servedProps(r.props, proxySecrets), provider };
 }
 
 /** Runs one validation; a read of an unknown value is reported as the server does, as "can't run". */
@@ -156,9 +154,9 @@ async function run(validation: () => unknown, violations: string[]): Promise<voi
     }
 }
 
-function resourceArgs(policy: Policy, r: Resource, config: object): ResourceValidationArgs {
+function resourceArgs(policy: Policy, r: Resource, config: object, proxySecrets = false): ResourceValidationArgs {
     return {
-        ...served(r),
+        ...served(r, proxySecrets),
         opts: {} as ResourceValidationArgs["opts"],
         stackTags: new Map(),
         isType: () => false,
@@ -181,6 +179,7 @@ export async function validateResource(
     return violations;
 }
 
+/** The remediated props as the policy server sends them to the engine (secrets as secret()), or undefined. */
 export async function remediateResource(
     policy: ResourceValidationPolicy,
     r: Resource,
@@ -188,9 +187,9 @@ export async function remediateResource(
 ): Promise<Record<string, any> | undefined> {
     let remediated: Record<string, any> | undefined;
     await run(async () => {
-        remediated = (await policy.remediateResource?.(resourceArgs(policy, r, config))) ?? undefined;
+        remediated = (await policy.remediateResource?.(resourceArgs(policy, r, config, true))) ?? undefined;
     }, []);
-    return remediated;
+    return remediated && sentBack(remediated);
 }
 
 export interface StackViolation {

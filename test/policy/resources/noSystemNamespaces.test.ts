@@ -1,7 +1,7 @@
 // skupper-no-system-namespaces, including objects placed by their provider's namespace.
 import * as assert from "node:assert/strict";
 import { noSystemNamespaces } from "../../../policy/resources/noSystemNamespaces";
-import { binding, connector, listener, validateResource, withProvider } from "../helper";
+import { binding, connector, grant, link, listener, token, validateResource, withProvider } from "../helper";
 
 describe("skupper-no-system-namespaces", () => {
     it("passes ordinary namespaces", async () => {
@@ -76,6 +76,32 @@ describe("skupper-no-system-namespaces", () => {
         assert.deepEqual(
             await validateResource(noSystemNamespaces, listener("infra", "x"), { extraNamespaces: ["infra"] }),
             ["Listener 'infra/x': lives in the system namespace 'infra'."],
+        );
+    });
+
+    it("flags an AccessGrant, an AccessToken or a Link in a system namespace, and passes them elsewhere", async () => {
+        for (const make of [grant, token, link]) {
+            assert.deepEqual(await validateResource(noSystemNamespaces, make("east", "x")), []);
+        }
+        assert.deepEqual(await validateResource(noSystemNamespaces, grant("kube-system", "g")), [
+            "AccessGrant 'kube-system/g': lives in the system namespace 'kube-system'.",
+        ]);
+        assert.deepEqual(await validateResource(noSystemNamespaces, token("kube-public", "t")), [
+            "AccessToken 'kube-public/t': lives in the system namespace 'kube-public'.",
+        ]);
+        assert.deepEqual(await validateResource(noSystemNamespaces, link("kube-node-lease", "l")), [
+            "Link 'kube-node-lease/l': lives in the system namespace 'kube-node-lease'.",
+        ]);
+    });
+
+    it("places a link object by its provider's namespace, and honours extraNamespaces for it", async () => {
+        const placed = withProvider(token(undefined, "t"), { namespace: "kube-system" });
+        assert.deepEqual(await validateResource(noSystemNamespaces, placed), [
+            "AccessToken 'kube-system/t': lives in the system namespace 'kube-system'.",
+        ]);
+        assert.deepEqual(
+            await validateResource(noSystemNamespaces, grant("infra", "g"), { extraNamespaces: ["infra"] }),
+            ["AccessGrant 'infra/g': lives in the system namespace 'infra'."],
         );
     });
 });
