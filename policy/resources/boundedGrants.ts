@@ -18,7 +18,7 @@ const skupperDefault = { redemptionsAllowed: 1, expirationWindow: "15m" };
 export const boundedGrants = attachedPolicy<BoundedGrantsConfig, "AccessGrant">({
     name,
     description:
-        "An AccessGrant's spec.redemptionsAllowed must be an integer from 1 to maxRedemptions (default 1: one token links one site, so each site gets its own grant) and its spec.expirationWindow a positive Go duration (such as 15m or 1h30m) of at most maxExpirationWindow (default 1h: time for another stack to redeem the token, while a leaked token soon stops working). Left out, Skupper allows 1 redemption within 15m (its CRD's defaults), which passes unless maxExpirationWindow is set below 15m.",
+        "An AccessGrant's spec.redemptionsAllowed must be an integer from 1 to maxRedemptions (default 1: one token links one site, so each site gets its own grant) and its spec.expirationWindow a positive Go duration (such as 15m or 1h30m) of at most maxExpirationWindow (default 1h: time for another stack to redeem the token, while a leaked token soon stops working). Left out, Skupper allows 1 redemption, within 15m as its CRD documents (Skupper 2.2.1's controller applies 10m), which passes unless maxExpirationWindow is set below 15m.",
     enforcementLevel: "mandatory",
     configSchema: {
         properties: {
