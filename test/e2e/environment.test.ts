@@ -8,10 +8,11 @@ import { compareCrds, readCrdFolder } from "../localenv/cluster/skupperCrds";
 import { generateCrds } from "../localenv/cluster/crds";
 import { paths } from "../localenv/cluster/kubeClient";
 import { createDeployment, createListener, waitForReadyPods } from "../localenv/cluster/objects";
-import { waitFor } from "../localenv/cluster/processes";
+import { sleep, waitFor } from "../localenv/cluster/processes";
 import { WRITER_FIELD_MANAGER } from "../localenv/doubles/networkStatusWriter";
 import { DATA_PLANE, NETWORK_STATUS_WRITER } from "../localenv/startSkupper";
 import { e2e } from "./harness";
+import { caseNotRunWith } from "./modes";
 
 describe("the local environment", function () {
     this.timeout(180000);
@@ -63,6 +64,33 @@ describe("the local environment", function () {
             assert.ok(running.includes(NETWORK_STATUS_WRITER));
             assert.ok(writers.includes(WRITER_FIELD_MANAGER), `written by ${writers.join(", ")}`);
         }
+    });
+
+    it("gives a LoadBalancer Service an address on this machine, as a cloud would, and keeps it", async function () {
+        const { env, kube } = e2e();
+        if (env.existingCluster) return caseNotRunWith(this, "an existing cluster: its own cloud gives the addresses");
+        const ns = env.namespace("env-balancer");
+        await env.createNamespaces(ns);
+        const service = (name: string) => ({
+            metadata: { name },
+            spec: { type: "LoadBalancer", selector: { app: name }, ports: [{ name: "amqps", port: 55671 }] },
+        });
+        await kube.create(`/api/v1/namespaces/${ns}/services`, service("first"));
+        await kube.create(`/api/v1/namespaces/${ns}/services`, service("second"));
+        const addressOf = (name: string) =>
+            waitFor(
+                `an address for ${name}`,
+                async () =>
+                    (await kube.get(`/api/v1/namespaces/${ns}/services/${name}`)).status?.loadBalancer?.ingress?.[0]
+                        ?.ip,
+                30000,
+            );
+        const [first, second] = [await addressOf("first"), await addressOf("second")];
+        assert.match(first, /^127\.\d+\.255\.\d+$/);
+        assert.match(second, /^127\.\d+\.255\.\d+$/);
+        assert.notEqual(first, second);
+        await sleep(1500);
+        assert.equal(await addressOf("first"), first, "an address stays the Service's");
     });
 
     it("uses Skupper's own CRDs when they are at hand, and the generated ones match them field by field", function () {

@@ -80,6 +80,13 @@ export function withLanguageHost(
     return { ...pulumiEnv(), PATH: `${dir}${path.delimiter}${pulumiEnv().PATH}` };
 }
 
+const tierEndCleanups: (() => Promise<void>)[] = [];
+
+/** Runs `cleanup` when the tier ends, before the environment stops (what a case started for the tier, such as a second cluster). */
+export function atTierEnd(cleanup: () => Promise<void>): void {
+    tierEndCleanups.push(cleanup);
+}
+
 export const mochaHooks = {
     async beforeAll(this: Mocha.Context) {
         this.timeout(60 * 60 * 1000);
@@ -135,6 +142,7 @@ export const mochaHooks = {
     async afterAll(this: Mocha.Context) {
         this.timeout(180000);
         if (!current) return;
+        for (const cleanup of tierEndCleanups.splice(0)) await cleanup();
         const dir = current.env.dir;
         await current.env.stop();
         const left = podProcesses(dir);

@@ -28,6 +28,12 @@ export function caseOnlyInModes(context: Mocha.Context, modes: SkupperMode[], wh
     context.skip();
 }
 
+/** Called at the start of a case (`this`): it cannot run in this environment, for the reason given. */
+export function caseNotRunWith(context: Mocha.Context, why: string): void {
+    notRun.push(`${context.test?.fullTitle()} (not with ${why})`);
+    context.skip();
+}
+
 /** How many cases were skipped with their whole suite (which the harness's afterEach never sees). */
 export function suiteCasesNotRun(): number {
     return suiteSkips;

@@ -1,5 +1,6 @@
 // The per-user cache folder, and the one record of the environment that
-// `npm run cluster -- start` or the demo left running (read and written only here).
+// `npm run cluster -- start` or the demo left running, a cluster per line, the first
+// cluster first (read and written only here).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,16 +13,23 @@ export const cacheDir =
 
 const currentFile = path.join(cacheDir, "environment-current");
 
-/** The environment left running, if its folder still exists. */
-export function currentEnvironment(log?: (line: string) => void): LocalEnvironment | undefined {
-    const dir = fs.existsSync(currentFile) ? fs.readFileSync(currentFile, "utf8").trim() : "";
-    if (!dir || !fs.existsSync(path.join(dir, "state.json"))) return undefined;
-    return LocalEnvironment.resume(dir, log);
+/** The clusters of the environment left running whose folders still exist, the first first. */
+export function currentClusters(log?: (line: string) => void): LocalEnvironment[] {
+    const dirs = fs.existsSync(currentFile) ? fs.readFileSync(currentFile, "utf8").split("\n") : [];
+    return dirs
+        .map((d) => d.trim())
+        .filter((d) => d && fs.existsSync(path.join(d, "state.json")))
+        .map((d) => LocalEnvironment.resume(d, log));
 }
 
-export function rememberEnvironment(env: LocalEnvironment): void {
+/** The environment left running (its first cluster), if its folder still exists. */
+export function currentEnvironment(log?: (line: string) => void): LocalEnvironment | undefined {
+    return currentClusters(log)[0];
+}
+
+export function rememberEnvironment(...clusters: LocalEnvironment[]): void {
     fs.mkdirSync(cacheDir, { recursive: true });
-    fs.writeFileSync(currentFile, env.dir);
+    fs.writeFileSync(currentFile, clusters.map((c) => c.dir).join("\n"));
 }
 
 export function forgetEnvironment(): void {

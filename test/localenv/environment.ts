@@ -1,32 +1,24 @@
 // The local environment as one object: it owns every process it starts from the first
 // one on (a failure part-way stops what was started), the mode Skupper runs in, the
 // kubeconfig, the environment pulumi runs with, and cleanup. It runs either the local
-// control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok,
-// Skupper's controller or the emulator, Skupper's data plane or the network-status
-// writer) or against an existing cluster given
-// explicitly, where it starts nothing and removes only the namespaces it created.
+// control plane of one cluster (startCluster.ts: etcd, kube-apiserver,
+// kube-controller-manager, kube-scheduler, kwok, the cloud's load balancers, Skupper's
+// controller with its grant server or the emulator, Skupper's data plane or the
+// network-status writer) or against an existing cluster given explicitly, where it
+// starts nothing and removes only the namespaces it created.
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { KubeAccess, KubeClient } from "./cluster/kubeClient";
 import { readKubeconfig } from "./cluster/kubeconfig";
-import { startKubernetes } from "./cluster/kubernetes";
-import { startKwok } from "./cluster/kwok";
 import { createNamespaces, createSite, deleteRunNamespaces } from "./cluster/objects";
 import { ProcessSpec, Started } from "./cluster/processes";
-import {
-    CONTROLLER_NAMESPACE,
-    crdsFor,
-    installCrds,
-    missingKinds,
-    probeSkupper,
-    SkupperMode,
-    skupperMode,
-} from "./cluster/skupper";
+import { missingKinds, probeSkupper, SkupperMode, skupperMode } from "./cluster/skupper";
 import { RoleRule, teamKubeconfig } from "./cluster/teamKubeconfig";
 import { OwnedProcesses, Ready } from "./ownedProcesses";
-import { podCidr, startSkupper } from "./startSkupper";
+import { startLocalCluster } from "./startCluster";
+import { allocateGrantServer, GrantServer } from "./cluster/grantServer";
 import { provideToolchain, Toolchain, toolchainAt } from "./toolchain/toolchain";
 
 export { SkupperMode };
@@ -38,6 +30,8 @@ export interface StartOptions {
     /** An existing cluster's kubeconfig (with Skupper installed cluster-wide): nothing is started, the mode is real. */
     kubeconfig?: string;
     toolchain?: Toolchain;
+    /** The cluster's name, for the log and the mode line, when there are more than one. */
+    name?: string;
 }
 
 interface State {
@@ -49,6 +43,10 @@ interface State {
     /** How Skupper is played, for the mode line. */
     skupper: string;
     existingCluster: boolean;
+    /** The cluster's name, when there are more than one. */
+    name?: string;
+    /** Where its controller serves access grants (real and network modes). */
+    grantServer?: GrantServer;
     /** Labels the namespaces this run creates; on an existing cluster, their prefix. */
     run: string;
     processes: Started[];
@@ -85,14 +83,23 @@ export class LocalEnvironment {
     get existingCluster(): boolean {
         return this.state.existingCluster;
     }
+    get name(): string | undefined {
+        return this.state.name;
+    }
+    get grantServer(): GrantServer | undefined {
+        return this.state.grantServer;
+    }
 
     /** The mode line: `mode: real (Skupper controller 2.2.1 ...)`. */
     describe(): string {
-        return `mode: ${this.state.mode} (${this.state.skupper}${this.state.existingCluster ? `; existing cluster ${this.state.access.server}` : ""})`;
+        const cluster = this.state.name ? `cluster ${this.state.name}: ` : "";
+        return `${cluster}mode: ${this.state.mode} (${this.state.skupper}${this.state.existingCluster ? `; existing cluster ${this.state.access.server}` : ""})`;
     }
 
     static async start(options: StartOptions = {}): Promise<LocalEnvironment> {
-        const log = options.log ?? (() => undefined);
+        const log = options.name
+            ? (line: string) => (options.log ?? (() => undefined))(`[${options.name}] ${line}`)
+            : (options.log ?? (() => undefined));
         const tools = options.toolchain ?? (await provideToolchain());
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "skupper-pulumi-env-"));
         const run = `r${randomBytes(3).toString("hex")}`;
@@ -110,6 +117,8 @@ export class LocalEnvironment {
                 toolchain: tools.dir,
                 skupper: description,
                 existingCluster: false,
+                name: options.name,
+                grantServer: mode === "emulated" ? undefined : await allocateGrantServer(),
                 processes: [],
             },
             log,
@@ -118,17 +127,12 @@ export class LocalEnvironment {
         env.processes.own();
         try {
             const launch = (spec: ProcessSpec, ready: Ready) => env.processes.launch(spec, ready);
-            const { crds, source } = crdsFor(tools);
-            const { access, kubeconfig } = await startKubernetes(launch, tools, dir, log, async (kube) => {
-                log(`installing the Skupper CRDs: ${source}`);
-                await installCrds(kube, crds);
+            const parts = { mode, tools, dir, run, grantServer: env.state.grantServer };
+            const { kubeconfig } = await startLocalCluster(launch, parts, log, ({ access, kubeconfig }) => {
+                Object.assign(env.state, { access, kubeconfig });
+                env.client = new KubeClient(access);
+                env.save();
             });
-            Object.assign(env.state, { access, kubeconfig });
-            env.client = new KubeClient(access);
-            env.save();
-            await startKwok(launch, tools, kubeconfig, env.kube, log, podCidr(mode));
-            await env.createNamespaces(CONTROLLER_NAMESPACE);
-            await startSkupper(launch, { mode, tools, kubeconfig, kube: env.kube, dir }, log);
             log(`ready; kubeconfig ${kubeconfig}`);
             return env;
         } catch (e) {

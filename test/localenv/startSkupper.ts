@@ -10,34 +10,58 @@ import { controllerSpec, CONTROLLER_NAMESPACE, probeSkupper, SkupperMode } from 
 import { dataPlaneFolders } from "./dataplane/dataPlane";
 import { Ready } from "./ownedProcesses";
 import { Toolchain } from "./toolchain/toolchain";
+import { GrantServer, requestGrantServerCertificate, waitForGrantServer } from "./cluster/grantServer";
 
 /** The process names, for the fault tests and for the check that no double runs beside the data plane. */
 export const DATA_PLANE = "skupper-data-plane";
 export const NETWORK_STATUS_WRITER = "network-status-writer";
 
+export interface AddressRanges {
+    /** kwok's pod range. */
+    pods: string;
+    /** The first three parts of the load balancers' /24 (cluster/loadBalancers.ts). */
+    loadBalancers: string;
+}
+
 /**
- * The kwok pod address range: in the network mode loopback addresses, where the pods
- * answer (see dataplane/), in a /16 drawn at random, so that two environments on one
- * machine seldom share one (their pods' servers would collide).
+ * The environment's addresses: in the network mode the pods' are loopback addresses,
+ * where they answer (see dataplane/), otherwise kwok's usual range; the load balancers'
+ * are loopback addresses in every mode. The /16 is drawn at random, so that two
+ * environments (two clusters) on one machine seldom share one.
  */
-export function podCidr(mode: SkupperMode, draw = Math.random): string {
-    return mode === "network" ? `127.${2 + Math.floor(draw() * 250)}.0.0/16` : "10.244.0.0/16";
+export function addressRanges(mode: SkupperMode, draw = Math.random): AddressRanges {
+    const n = 2 + Math.floor(draw() * 250);
+    return { pods: mode === "network" ? `127.${n}.0.0/16` : "10.244.0.0/16", loadBalancers: `127.${n}.255` };
 }
 
 export async function startSkupper(
     launch: (spec: ProcessSpec, ready: Ready) => Promise<unknown>,
-    parts: { mode: SkupperMode; tools: Toolchain; kubeconfig: string; kube: KubeClient; dir: string },
+    parts: {
+        mode: SkupperMode;
+        tools: Toolchain;
+        kubeconfig: string;
+        kube: KubeClient;
+        dir: string;
+        grantServer?: GrantServer;
+    },
     log: (line: string) => void,
 ): Promise<void> {
-    const { mode, tools, kubeconfig, kube, dir } = parts;
-    log(
-        mode === "emulated"
-            ? "starting the Skupper status emulator (no controller available)"
-            : "starting the Skupper controller (cluster-wide)",
-    );
-    await launch(controllerSpec(mode, tools, kubeconfig), (started) =>
-        probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started),
-    );
+    const { mode, tools, kubeconfig, kube, dir, grantServer } = parts;
+    if (mode === "emulated") {
+        log("starting the Skupper status emulator (no controller available)");
+        await launch(controllerSpec(mode, tools, kubeconfig), (started) =>
+            probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started),
+        );
+    } else {
+        log(
+            `starting the Skupper controller (cluster-wide${grantServer ? `; grant server on ${grantServer.baseUrl}` : ""})`,
+        );
+        if (grantServer) await requestGrantServerCertificate(kube, CONTROLLER_NAMESPACE);
+        await launch(controllerSpec(mode, tools, kubeconfig, grantServer), async (started) => {
+            await probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started);
+            if (grantServer) await waitForGrantServer(kube, CONTROLLER_NAMESPACE, grantServer, started);
+        });
+    }
     if (mode === "network") {
         const { router, adaptor } = tools.dataPlane!;
         log("starting Skupper's data plane: a router and a kube-adaptor for every site, and pods that answer");

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { SKUPPER_API_VERSION, SKUPPER_GROUP, skupperKinds } from "../../../provider/constants";
 import { Toolchain } from "../toolchain/toolchain";
 import { readCrdFolder } from "./skupperCrds";
+import { GrantServer, grantServerEnv } from "./grantServer";
 import { generateCrds } from "./crds";
 import { CustomResourceDefinition } from "./customResourceDefinition";
 import { KubeClient, paths } from "./kubeClient";
@@ -57,7 +58,12 @@ export async function missingKinds(kube: KubeClient): Promise<string[]> {
     return missing;
 }
 
-export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: string): ProcessSpec {
+export function controllerSpec(
+    mode: SkupperMode,
+    tools: Toolchain,
+    kubeconfig: string,
+    grantServer?: GrantServer,
+): ProcessSpec {
     if (mode !== "emulated") {
         return {
             name: "skupper-controller",
@@ -68,6 +74,7 @@ export function controllerSpec(mode: SkupperMode, tools: Toolchain, kubeconfig: 
                 CONTROLLER_NAME: "skupper-controller",
                 SKUPPER_METRICS_DISABLE: "true",
                 WATCH_NAMESPACE: "",
+                ...(grantServer ? grantServerEnv(grantServer) : {}),
             },
         };
     }
