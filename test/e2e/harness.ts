@@ -142,14 +142,16 @@ export const mochaHooks = {
     async afterAll(this: Mocha.Context) {
         this.timeout(180000);
         if (!current) return;
-        for (const cleanup of tierEndCleanups.splice(0)) await cleanup();
+        const failures: string[] = [];
+        for (const cleanup of tierEndCleanups.splice(0)) await cleanup().catch((e) => failures.push(String(e)));
         const dir = current.env.dir;
         await current.env.stop();
         const left = podProcesses(dir);
         if (left.length > 0)
-            throw new Error(`processes of the router pods outlived the environment: ${JSON.stringify(left)}`);
+            failures.push(`processes of the router pods outlived the environment: ${JSON.stringify(left)}`);
         fs.rmSync(current.stateDir, { recursive: true, force: true });
         current = undefined;
+        if (failures.length > 0) throw new Error(failures.join("\n"));
     },
 };
 
