@@ -8,8 +8,11 @@ export {
     BindingReference,
     ConsumerListener,
     ConsumerListenerArgs,
+    SiteEndpoint,
     SiteHalf,
     SiteHalfArgs,
+    SkupperSite,
+    SkupperSiteArgs,
     WorkloadHalf,
     WorkloadHalfArgs,
 } from "./components";

@@ -6,12 +6,20 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { z } from "zod";
-import { AttachedConnectorPair, components, ConsumerListener, SiteHalf, WorkloadHalf } from "../provider/components";
+import {
+    AttachedConnectorPair,
+    components,
+    ConsumerListener,
+    SiteHalf,
+    SkupperSite,
+    WorkloadHalf,
+} from "../provider/components";
 import { PAIR_TYPE } from "../provider/constants";
 import { packageVersion, schemaPath } from "../provider/packageInfo";
 import {
     listenerArgsSchema,
     pairArgsSchema,
+    siteArgsSchema,
     siteHalfArgsSchema,
     workloadHalfArgsSchema,
 } from "../provider/validation/args";
@@ -24,10 +32,12 @@ export const argumentSchemas: Record<string, z.ZodObject<Record<string, z.ZodTyp
     [WorkloadHalf.__pulumiType]: workloadHalfArgsSchema,
     [SiteHalf.__pulumiType]: siteHalfArgsSchema,
     [ConsumerListener.__pulumiType]: listenerArgsSchema,
+    [SkupperSite.__pulumiType]: siteArgsSchema,
 };
 
 /** Properties that TypeScript can only type as `number` but that are integers: every
- * number argument (the validation allows integers only) and a condition's generation. */
+ * number argument (the validation allows integers only), a condition's generation and a
+ * site's count of sites. */
 const integerProperties: Record<string, string[]> = {
     ...Object.fromEntries(
         Object.entries(argumentSchemas).map(([token, schema]) => [
@@ -39,6 +49,8 @@ const integerProperties: Record<string, string[]> = {
     ),
     "skupper:index:Condition": ["observedGeneration"],
 };
+// Outputs that are integers as well.
+integerProperties[SkupperSite.__pulumiType].push("sitesInNetwork");
 
 /** How the generated SDKs are named, where the defaults would claim Pulumi's own names. */
 const languageSettings = {

@@ -3,11 +3,13 @@
 export { AttachedConnectorPair, AttachedConnectorPairArgs } from "./attachedConnectorPair";
 export { BindingReference, ConsumerListener, ConsumerListenerArgs } from "./consumerListener";
 export { SiteHalf, SiteHalfArgs } from "./siteHalf";
+export { SiteEndpoint, SkupperSite, SkupperSiteArgs } from "./skupperSite";
 export { WorkloadHalf, WorkloadHalfArgs } from "./workloadHalf";
 
 import { AttachedConnectorPair } from "./attachedConnectorPair";
 import { ConsumerListener } from "./consumerListener";
 import { SiteHalf } from "./siteHalf";
+import { SkupperSite } from "./skupperSite";
 import { WorkloadHalf } from "./workloadHalf";
 
-export const components = [AttachedConnectorPair, WorkloadHalf, SiteHalf, ConsumerListener];
+export const components = [AttachedConnectorPair, WorkloadHalf, SiteHalf, ConsumerListener, SkupperSite];

@@ -88,6 +88,11 @@ const argumentFields = {
     settings: stringMap,
     labels,
     annotations,
+    linkAccess: text(rules.checkLinkAccess, rules.ruleDescriptions.linkAccess),
+    ha: flag,
+    edge: flag,
+    serviceAccount: objectName,
+    defaultIssuer: objectName,
     awaitListener: flag,
     awaitPartner: flag,
     awaitConnector: flag,
@@ -154,10 +159,17 @@ export const listenerArgsSchema = pick(
     ],
 ).extend({ objectName: z.string({ error: "expected a string" }).optional() });
 
+/** A Skupper site in a namespace. */
+export const siteArgsSchema = pick(
+    ["namespace"],
+    [...objectOptions, "linkAccess", "ha", "edge", "serviceAccount", "defaultIssuer", "settings", "skipAwait"],
+);
+
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
 export type ResolvedWorkloadHalfArgs = z.infer<typeof workloadHalfArgsSchema>;
 export type ResolvedSiteHalfArgs = z.infer<typeof siteHalfArgsSchema>;
 export type ResolvedListenerArgs = z.infer<typeof listenerArgsSchema>;
+export type ResolvedSiteArgs = z.infer<typeof siteArgsSchema>;
 
 /** Whether every one of the arguments named is known (not an output still pending). */
 type Known = (...fields: string[]) => boolean;

@@ -32,6 +32,8 @@ export const ruleDescriptions = {
     listenerNameAsHost:
         "an RFC 1035 label, as a Service name must be (the listener's host, after which Skupper names its Service, defaults to the listener's name): at most 63 lowercase letters, digits and '-', starting with a letter and ending with a letter or digit",
     distinctNamespaces: "the connector and site namespaces must differ",
+    linkAccess:
+        "an access type of Skupper's, a DNS-1123 label such as default (the cluster's default: a LoadBalancer Service on Kubernetes), loadbalancer, route, nodeport or local; none for no link access",
     port: "an integer from 1 to 65535",
     selector: "a non-empty Kubernetes label selector, such as app=backend or app=db,tier in (primary)",
     type: "empty or tcp (the only type Skupper implements)",
@@ -64,6 +66,10 @@ export function checkNamespace(value: string): RuleResult {
  * A listener's host: Skupper creates a Service of that name. When the API server refuses
  * the name, Skupper only logs it and still reports the listener Configured.
  */
+export function checkLinkAccess(value: string): RuleResult {
+    return nameRule(value, DNS1123_LABEL, 63, ruleDescriptions.linkAccess);
+}
+
 export function checkServiceName(value: string): RuleResult {
     return nameRule(value, RFC1035_LABEL, 63, ruleDescriptions.host);
 }

@@ -25,6 +25,11 @@ export type SiteHalf = import("./siteHalf").SiteHalf;
 export const SiteHalf: typeof import("./siteHalf").SiteHalf = null as any;
 utilities.lazyLoad(exports, ["SiteHalf"], () => require("./siteHalf"));
 
+export { SkupperSiteArgs } from "./skupperSite";
+export type SkupperSite = import("./skupperSite").SkupperSite;
+export const SkupperSite: typeof import("./skupperSite").SkupperSite = null as any;
+utilities.lazyLoad(exports, ["SkupperSite"], () => require("./skupperSite"));
+
 export { WorkloadHalfArgs } from "./workloadHalf";
 export type WorkloadHalf = import("./workloadHalf").WorkloadHalf;
 export const WorkloadHalf: typeof import("./workloadHalf").WorkloadHalf = null as any;
@@ -48,6 +53,8 @@ const _module = {
                 return new ConsumerListener(name, <any>undefined, { urn })
             case "skupper:index:SiteHalf":
                 return new SiteHalf(name, <any>undefined, { urn })
+            case "skupper:index:SkupperSite":
+                return new SkupperSite(name, <any>undefined, { urn })
             case "skupper:index:WorkloadHalf":
                 return new WorkloadHalf(name, <any>undefined, { urn })
             default:

@@ -1,25 +1,13 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { EngineEvent, LocalWorkspace } from "@pulumi/pulumi/automation";
+import { EngineEvent } from "@pulumi/pulumi/automation";
 import { dump, load } from "js-yaml";
-import { e2e, pluginEnv } from "./harness";
+import { e2e } from "./harness";
+import { yamlStack } from "./yamlStack";
 import { assertExamplePair, assertProviderPerHalf, Planned } from "./plannedPair";
 
 const exampleDir = path.resolve(__dirname, "../../examples/yaml");
-
-/** A stack of a YAML program, in a folder of its own. */
-async function yamlStack(program: string, name: string) {
-    const workDir = fs.mkdtempSync(path.join(e2e().stateDir, `${name}-`));
-    fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), program);
-    return LocalWorkspace.createOrSelectStack(
-        { stackName: name, workDir },
-        {
-            envVars: pluginEnv(),
-            pulumiCommand: e2e().pulumi,
-        },
-    );
-}
 
 /** What a preview plans to create. */
 async function plannedCreates(stack: Awaited<ReturnType<typeof yamlStack>>): Promise<Planned[]> {

@@ -26,7 +26,7 @@ function packagesImported(file: string, seen = new Set<string>()): string[] {
 }
 
 describe("the package's public API", () => {
-    it("exports the four components, the five typed Skupper resources and the components' error, and nothing else", async () => {
+    it("exports the five components, the five typed Skupper resources and the components' error, and nothing else", async () => {
         await setUpMocks();
         const api = await import("../../provider/index");
         assert.deepEqual(Object.keys(api).sort(), [
@@ -39,6 +39,7 @@ describe("the package's public API", () => {
             "Listener",
             "Site",
             "SiteHalf",
+            "SkupperSite",
             "WorkloadHalf",
         ]);
     });

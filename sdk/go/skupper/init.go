@@ -27,6 +27,8 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &ConsumerListener{}
 	case "skupper:index:SiteHalf":
 		r = &SiteHalf{}
+	case "skupper:index:SkupperSite":
+		r = &SkupperSite{}
 	case "skupper:index:WorkloadHalf":
 		r = &WorkloadHalf{}
 	default:

@@ -228,6 +228,63 @@ func (o ConditionArrayOutput) Index(i pulumi.IntInput) ConditionOutput {
 	}).(ConditionOutput)
 }
 
+type SiteEndpoint struct {
+	Group string `pulumi:"group"`
+	Host  string `pulumi:"host"`
+	Name  string `pulumi:"name"`
+	Port  string `pulumi:"port"`
+}
+
+type SiteEndpointOutput struct{ *pulumi.OutputState }
+
+func (SiteEndpointOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*SiteEndpoint)(nil)).Elem()
+}
+
+func (o SiteEndpointOutput) ToSiteEndpointOutput() SiteEndpointOutput {
+	return o
+}
+
+func (o SiteEndpointOutput) ToSiteEndpointOutputWithContext(ctx context.Context) SiteEndpointOutput {
+	return o
+}
+
+func (o SiteEndpointOutput) Group() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteEndpoint) string { return v.Group }).(pulumi.StringOutput)
+}
+
+func (o SiteEndpointOutput) Host() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteEndpoint) string { return v.Host }).(pulumi.StringOutput)
+}
+
+func (o SiteEndpointOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteEndpoint) string { return v.Name }).(pulumi.StringOutput)
+}
+
+func (o SiteEndpointOutput) Port() pulumi.StringOutput {
+	return o.ApplyT(func(v SiteEndpoint) string { return v.Port }).(pulumi.StringOutput)
+}
+
+type SiteEndpointArrayOutput struct{ *pulumi.OutputState }
+
+func (SiteEndpointArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]SiteEndpoint)(nil)).Elem()
+}
+
+func (o SiteEndpointArrayOutput) ToSiteEndpointArrayOutput() SiteEndpointArrayOutput {
+	return o
+}
+
+func (o SiteEndpointArrayOutput) ToSiteEndpointArrayOutputWithContext(ctx context.Context) SiteEndpointArrayOutput {
+	return o
+}
+
+func (o SiteEndpointArrayOutput) Index(i pulumi.IntInput) SiteEndpointOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) SiteEndpoint {
+		return vs[0].([]SiteEndpoint)[vs[1].(int)]
+	}).(SiteEndpointOutput)
+}
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*BindingReferenceInput)(nil)).Elem(), BindingReferenceArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*BindingReferencePtrInput)(nil)).Elem(), BindingReferenceArgs{})
@@ -235,4 +292,6 @@ func init() {
 	pulumi.RegisterOutputType(BindingReferencePtrOutput{})
 	pulumi.RegisterOutputType(ConditionOutput{})
 	pulumi.RegisterOutputType(ConditionArrayOutput{})
+	pulumi.RegisterOutputType(SiteEndpointOutput{})
+	pulumi.RegisterOutputType(SiteEndpointArrayOutput{})
 }

@@ -14,3 +14,10 @@ export interface Condition {
     type: string;
 }
 
+export interface SiteEndpoint {
+    group: string;
+    host: string;
+    name: string;
+    port: string;
+}
+

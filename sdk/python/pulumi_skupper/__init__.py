@@ -10,6 +10,7 @@ from .attached_connector_pair import *
 from .consumer_listener import *
 from .provider import *
 from .site_half import *
+from .skupper_site import *
 from .workload_half import *
 from ._inputs import *
 from . import outputs
@@ -24,6 +25,7 @@ _utilities.register(
    "skupper:index:AttachedConnectorPair": "AttachedConnectorPair",
    "skupper:index:ConsumerListener": "ConsumerListener",
    "skupper:index:SiteHalf": "SiteHalf",
+   "skupper:index:SkupperSite": "SkupperSite",
    "skupper:index:WorkloadHalf": "WorkloadHalf"
   }
  }

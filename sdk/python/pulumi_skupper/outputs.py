@@ -16,6 +16,7 @@ from . import _utilities
 
 __all__ = [
     'Condition',
+    'SiteEndpoint',
 ]
 
 @pulumi.output_type
@@ -83,5 +84,38 @@ class Condition(dict):
     @pulumi.getter(name="observedGeneration")
     def observed_generation(self) -> Optional[_builtins.int]:
         return pulumi.get(self, "observed_generation")
+
+
+@pulumi.output_type
+class SiteEndpoint(dict):
+    def __init__(__self__, *,
+                 group: _builtins.str,
+                 host: _builtins.str,
+                 name: _builtins.str,
+                 port: _builtins.str):
+        pulumi.set(__self__, "group", group)
+        pulumi.set(__self__, "host", host)
+        pulumi.set(__self__, "name", name)
+        pulumi.set(__self__, "port", port)
+
+    @_builtins.property
+    @pulumi.getter
+    def group(self) -> _builtins.str:
+        return pulumi.get(self, "group")
+
+    @_builtins.property
+    @pulumi.getter
+    def host(self) -> _builtins.str:
+        return pulumi.get(self, "host")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def port(self) -> _builtins.str:
+        return pulumi.get(self, "port")
 
 
