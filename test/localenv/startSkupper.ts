@@ -47,21 +47,17 @@ export async function startSkupper(
     log: (line: string) => void,
 ): Promise<void> {
     const { mode, tools, kubeconfig, kube, dir, grantServer } = parts;
-    if (mode === "emulated") {
-        log("starting the Skupper status emulator (no controller available)");
-        await launch(controllerSpec(mode, tools, kubeconfig), (started) =>
-            probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started),
-        );
-    } else {
-        log(
-            `starting the Skupper controller (cluster-wide${grantServer ? `; grant server on ${grantServer.baseUrl}` : ""})`,
-        );
-        if (grantServer) await requestGrantServerCertificate(kube, CONTROLLER_NAMESPACE);
-        await launch(controllerSpec(mode, tools, kubeconfig, grantServer), async (started) => {
-            await probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started);
-            if (grantServer) await waitForGrantServer(kube, CONTROLLER_NAMESPACE, grantServer, started);
-        });
-    }
+    // The grant server is the controller's: the emulator has none.
+    log(
+        mode === "emulated"
+            ? "starting the Skupper status emulator (no controller available)"
+            : `starting the Skupper controller (cluster-wide${grantServer ? `; grant server on ${grantServer.baseUrl}` : ""})`,
+    );
+    if (grantServer) await requestGrantServerCertificate(kube, CONTROLLER_NAMESPACE);
+    await launch(controllerSpec(mode, tools, kubeconfig, grantServer), async (started) => {
+        await probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started);
+        if (grantServer) await waitForGrantServer(kube, CONTROLLER_NAMESPACE, grantServer, started);
+    });
     if (mode === "network") {
         const { router, adaptor } = tools.dataPlane!;
         log("starting Skupper's data plane: a router and a kube-adaptor for every site, and pods that answer");

@@ -6,8 +6,8 @@
 import * as assert from "node:assert/strict";
 import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { KubeClient } from "../../localenv/cluster/kubeClient";
-import { waitFor } from "../../localenv/cluster/processes";
 import { e2e } from "../harness";
+import { waitForObject } from "../lifecycle/pairWorld";
 import { caseOnlyInModes } from "../modes";
 import { secondCluster } from "../secondCluster";
 
@@ -16,18 +16,6 @@ const objects = (ns: string, plural: string, name = "") =>
 
 function create(kube: KubeClient, ns: string, kind: string, plural: string, name: string, spec: object) {
     return kube.create(objects(ns, plural), { apiVersion: SKUPPER_API_VERSION, kind, metadata: { name }, spec });
-}
-
-/** The object once `test` passes on it. */
-function waitForObject(kube: KubeClient, path: string, what: string, test: (o: any) => unknown, timeoutMs = 90000) {
-    return waitFor(
-        what,
-        async () => {
-            const object = await kube.find(path);
-            return object && test(object) ? object : undefined;
-        },
-        timeoutMs,
-    );
 }
 
 const condition = (o: any, type: string) => o.status?.conditions?.find((c: any) => c.type === type);
@@ -70,8 +58,12 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
 
         const { url, code, ca } = grant.status;
         await create(b.kube, east, "AccessToken", "accesstokens", "to-west", { url, code, ca });
-        const token = await waitForObject(b.kube, objects(east, "accesstokens", "to-west"), "the token", (t) =>
-            condition(t, "Redeemed"),
+        const token = await waitForObject(
+            b.kube,
+            objects(east, "accesstokens", "to-west"),
+            "the token",
+            (t) => condition(t, "Redeemed"),
+            90000,
         );
         assert.deepEqual([condition(token, "Redeemed").status, token.status.redeemed], ["True", true]);
         const link = await waitForObject(
@@ -79,6 +71,7 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
             objects(east, "links", "to-west"),
             "the Link configured",
             (l) => condition(l, "Configured")?.status === "True",
+            90000,
         );
         assert.deepEqual(link.spec.endpoints, site.status.endpoints);
         assert.equal(link.spec.tlsCredentials, "to-west");
@@ -87,8 +80,12 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
 
         // The grant allowed one redemption: a second token is refused, and says so.
         await create(b.kube, east, "AccessToken", "accesstokens", "again", { url, code, ca });
-        const refused = await waitForObject(b.kube, objects(east, "accesstokens", "again"), "the second token", (t) =>
-            condition(t, "Redeemed"),
+        const refused = await waitForObject(
+            b.kube,
+            objects(east, "accesstokens", "again"),
+            "the second token",
+            (t) => condition(t, "Redeemed"),
+            90000,
         );
         assert.equal(condition(refused, "Redeemed").status, "False");
         assert.match(refused.status.message, /No such access granted/);

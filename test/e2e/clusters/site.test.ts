@@ -4,7 +4,7 @@
 import * as assert from "node:assert/strict";
 import { SkupperSite } from "../../../provider/index";
 import { e2e, newStack } from "../harness";
-import { assertSettled, objectsIn, outputsOf } from "../lifecycle/pairWorld";
+import { assertSettled, objectsIn, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
 import { caseOnlyInModes } from "../modes";
 import { yamlStack } from "../yamlStack";
 
@@ -39,7 +39,10 @@ describe("SkupperSite: a site awaited until ready, with its link access", functi
                 .sort(),
             [`edge ${address}:45671`, `inter-router ${address}:55671`],
         );
-        assert.deepEqual([outputs.sitesInNetwork, outputs.network], [1, ["west"]]);
+        // The network is the router's report, which may come after Ready: the next plain up shows it.
+        await waitForStatus("the site's network", ["Site", ns, "west"], (o) => (o.status as any)?.sitesInNetwork === 1);
+        const later = outputsOf(await stack.up());
+        assert.deepEqual([later.sitesInNetwork, later.network], [1, ["west"]]);
         await assertSettled(stack);
 
         await stack.destroy();

@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import { Stack, UpResult } from "@pulumi/pulumi/automation";
 import { AttachedConnectorPair, AttachedConnectorPairArgs } from "../../../provider/index";
 import { SkupperKind } from "../../../provider/constants";
-import { paths } from "../../localenv/cluster/kubeClient";
+import { KubeClient, paths } from "../../localenv/cluster/kubeClient";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { waitFor } from "../../localenv/cluster/processes";
 import { e2e, newStack } from "../harness";
@@ -128,21 +128,32 @@ export function live(kind: SkupperKind, namespace: string, name: string): Promis
     return e2e().kube.find<LiveObject>(paths.skupper(namespace, kind, name));
 }
 
-/** Waits until the object's live status passes the test, as a user watching it with kubectl would; returns the object. */
+/** Waits until the object at `path` exists and passes the test, as a user watching it with kubectl would; returns it. */
+export function waitForObject<T = any>(
+    kube: KubeClient,
+    path: string,
+    what: string,
+    test: (object: T) => unknown,
+    timeoutMs = 60000,
+): Promise<T> {
+    return waitFor(
+        what,
+        async () => {
+            const object = await kube.find<T>(path);
+            return object && test(object) ? object : undefined;
+        },
+        timeoutMs,
+    );
+}
+
+/** waitForObject for a Skupper object of this cluster, as the tests read it. */
 export function waitForStatus(
     what: string,
     [kind, namespace, name]: [SkupperKind, string, string],
     test: (object: LiveObject) => unknown,
     timeoutMs = 60000,
 ): Promise<LiveObject> {
-    return waitFor(
-        what,
-        async () => {
-            const object = await live(kind, namespace, name);
-            return object && test(object) ? object : undefined;
-        },
-        timeoutMs,
-    );
+    return waitForObject(e2e().kube, paths.skupper(namespace, kind, name), what, test, timeoutMs);
 }
 
 /** Every object of the kind in the given namespaces, as `namespace/name`. */
