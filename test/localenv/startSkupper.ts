@@ -47,21 +47,18 @@ export async function startSkupper(
     log: (line: string) => void,
 ): Promise<void> {
     const { mode, tools, kubeconfig, kube, dir, grantServer } = parts;
+    const grants = grantServer ? `; grant server on ${grantServer.baseUrl}` : "";
     if (mode === "emulated") {
-        log("starting the Skupper status emulator (no controller available)");
-        await launch(controllerSpec(mode, tools, kubeconfig), (started) =>
-            probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started),
-        );
+        log(`starting the Skupper status emulator (no controller available${grants})`);
     } else {
-        log(
-            `starting the Skupper controller (cluster-wide${grantServer ? `; grant server on ${grantServer.baseUrl}` : ""})`,
-        );
+        log(`starting the Skupper controller (cluster-wide${grants})`);
         if (grantServer) await requestGrantServerCertificate(kube, CONTROLLER_NAMESPACE);
-        await launch(controllerSpec(mode, tools, kubeconfig, grantServer), async (started) => {
-            await probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started);
-            if (grantServer) await waitForGrantServer(kube, CONTROLLER_NAMESPACE, grantServer, started);
-        });
     }
+    // The emulator makes its grant server's certificate itself, into the same Secret.
+    await launch(controllerSpec(mode, tools, kubeconfig, grantServer), async (started) => {
+        await probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started);
+        if (grantServer) await waitForGrantServer(kube, CONTROLLER_NAMESPACE, grantServer, started);
+    });
     if (mode === "network") {
         const { router, adaptor } = tools.dataPlane!;
         log("starting Skupper's data plane: a router and a kube-adaptor for every site, and pods that answer");
