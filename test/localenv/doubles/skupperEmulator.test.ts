@@ -7,6 +7,7 @@ import { carryOut, pollOnce, readSnapshot, SkupperControllerModel } from "./skup
 import { Requests } from "./skupperEmulator/controller";
 import { FakeKube } from "./skupperEmulator/fakeKube";
 import { KubeObject } from "./skupperEmulator/objects";
+import { quietLogs } from "./skupperEmulator/quiet";
 
 const NO_BINDING = "No matching AttachedConnectorBinding in site namespace";
 
@@ -57,12 +58,7 @@ class FakeApiServer {
 }
 
 describe("Skupper status emulator (test double of the 2.2.1 controller): the process", () => {
-    let log: typeof console.log;
-    beforeEach(() => {
-        log = console.log;
-        console.log = () => {};
-    });
-    afterEach(() => (console.log = log));
+    quietLogs();
 
     it("lists every kind it watches, Listeners and AccessGrants included, with each list's revision", async () => {
         const server = new FakeApiServer();

@@ -9,6 +9,7 @@ import { issueCertificate, TlsCredentials } from "./certificates";
 import { FakeKube } from "./fakeKube";
 import { answerClaim, ClaimRequest, GrantDesk, grantServerCredentials, serveGrants } from "./grantServer";
 import { KubeObject } from "./objects";
+import { quietLogs } from "./quiet";
 
 const NOW = Date.parse("2026-01-01T01:00:00Z");
 const GRANT_PATH = paths.skupper("west", "AccessGrant", "to-east");
@@ -48,12 +49,7 @@ const claim = (body = "secret", overrides: Partial<ClaimRequest> = {}): ClaimReq
 });
 
 describe("the Skupper status emulator's grant server", () => {
-    let log: typeof console.log;
-    beforeEach(() => {
-        log = console.log;
-        console.log = () => {};
-    });
-    afterEach(() => (console.log = log));
+    quietLogs();
 
     it("answers a redemption with a kubernetes.io/tls Secret and a Link to the Site's endpoints, both named after the token", async () => {
         const { api, desk } = world();

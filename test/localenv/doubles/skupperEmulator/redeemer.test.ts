@@ -10,6 +10,7 @@ import { issueCertificate, TlsCredentials } from "./certificates";
 import { Answer, linkAnswer, serveGrants } from "./grantServer";
 import { KubeObject } from "./objects";
 import { createReceived, post, redeem } from "./redeemer";
+import { quietLogs } from "./quiet";
 
 const ENDPOINTS = [{ name: "inter-router", host: "127.27.255.1", port: "55671", group: "skupper-router" }];
 const LINK_CREDENTIALS = { ca: "CA PEM", cert: "CERT PEM", key: "KEY PEM" };
@@ -31,12 +32,7 @@ describe("the Skupper status emulator's redemption of AccessTokens", function ()
     let answers: Answer[];
     const seen: string[] = [];
 
-    let log: typeof console.log;
-    beforeEach(() => {
-        log = console.log;
-        console.log = () => {};
-    });
-    afterEach(() => (console.log = log));
+    quietLogs();
 
     before(async () => {
         credentials = issueCertificate("skupper-grant-server", ["127.0.0.1"]);

@@ -6,6 +6,7 @@ import { labelTest } from "./labels";
 import { KubeObject } from "./objects";
 import { ROUTER_POD_SELECTOR } from "./routerPods";
 import { createMissing, routerDeployment, wantedSiteResources } from "./siteResources";
+import { quietLogs } from "./quiet";
 
 const site = (namespace: string, spec: Record<string, unknown> = {}): KubeObject => ({
     metadata: { name: "site", namespace, uid: `uid-${namespace}` },
@@ -13,13 +14,7 @@ const site = (namespace: string, spec: Record<string, unknown> = {}): KubeObject
 });
 
 describe("the Skupper status emulator's Site resources", () => {
-    let error: typeof console.error;
-    let log: typeof console.log;
-    beforeEach(() => {
-        [error, log] = [console.error, console.log];
-        console.error = console.log = () => {};
-    });
-    afterEach(() => ([console.error, console.log] = [error, log]));
+    quietLogs();
 
     it("runs a router Deployment skupper-router per Site, owned by it, whose pods the router pod informer watches", () => {
         const deployment = routerDeployment(site("west"));
