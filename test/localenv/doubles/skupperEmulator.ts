@@ -27,7 +27,7 @@ import { planServices, wantedServices } from "./skupperEmulator/listenerServices
 import { ModelOptions, SkupperControllerModel } from "./skupperEmulator/model";
 import { ClusterSnapshot, KubeObject, StatusWrite, WatchedKind } from "./skupperEmulator/objects";
 import { redeem } from "./skupperEmulator/redeemer";
-import { createMissing, syncSiteResources } from "./skupperEmulator/siteResources";
+import { createMissing, SiteResources } from "./skupperEmulator/siteResources";
 
 export { SkupperControllerModel } from "./skupperEmulator/model";
 export type { ClusterSnapshot, KubeObject, StatusWrite } from "./skupperEmulator/objects";
@@ -181,6 +181,7 @@ async function main(argv: string[]): Promise<void> {
     const kube = new KubeClient(readKubeconfig(file));
     const model = await startController(kube, option);
     const refused = new Map<string, string>();
+    const siteResources = new SiteResources(kube);
     let stopping = false;
     let wake = () => {};
     const stop = () => {
@@ -193,7 +194,7 @@ async function main(argv: string[]): Promise<void> {
         try {
             await pollOnce(kube, model);
             await syncListenerServices(kube, model, refused);
-            await syncSiteResources(kube, model.exposingNamespaces(), refused);
+            await siteResources.sync(model.exposingNamespaces());
             await carryOut(kube, model.takeRequests());
         } catch (e) {
             console.error(`[skupper-emulator] ${(e as Error).message}`);

@@ -30,8 +30,13 @@ export class FakeKube {
         get: async (path: string) => {
             this.requests.push(`GET ${path}`);
             const object = this.objects.get(path);
-            if (!object) throw new KubeError(404, `GET ${path}: 404`);
-            return structuredClone(object);
+            if (object) return structuredClone(object);
+            // A list in all namespaces (its selector is not applied): /apis/apps/v1/deployments.
+            const [, prefix, plural] = /^(.*)\/([a-z]+)(\?.*)?$/.exec(path) ?? [];
+            const inList = (at: string) => at.startsWith(`${prefix}/namespaces/`) && at.split("/").at(-2) === plural;
+            const items = [...this.objects].filter(([at]) => inList(at)).map(([, item]) => item);
+            if (!items.length && !path.includes("?")) throw new KubeError(404, `GET ${path}: 404`);
+            return structuredClone({ items });
         },
         create: async (collection: string, object: KubeObject) => {
             this.requests.push(`POST ${collection}`);

@@ -5,7 +5,7 @@ import { FakeKube } from "./fakeKube";
 import { labelTest } from "./labels";
 import { KubeObject } from "./objects";
 import { ROUTER_POD_SELECTOR } from "./routerPods";
-import { createMissing, routerDeployment, wantedSiteResources } from "./siteResources";
+import { createMissing, RECHECK_MS, routerDeployment, SiteResources, wantedSiteResources } from "./siteResources";
 import { quietLogs } from "./quiet";
 
 const site = (namespace: string, spec: Record<string, unknown> = {}): KubeObject => ({
@@ -68,5 +68,25 @@ describe("the Skupper status emulator's Site resources", () => {
         const changed = routerDeployment({ ...site("west"), metadata: { ...site("west").metadata, uid: "new" } });
         await createMissing(api.kube, [changed], [], collection, refused, "Deployment");
         assert.equal(api.requests.length, 3, "a Site made again is another object wanted");
+    });
+
+    it("looks for what is wanted at once when that changes, and otherwise every 10 s, making again what went missing", async () => {
+        const api = new FakeKube();
+        const resources = new SiteResources(api.kube);
+        const west = [{ namespace: "west", site: site("west", { linkAccess: "default" }), listeners: [] }];
+        await resources.sync(west, 0);
+        assert.deepEqual([...api.objects.keys()].sort(), [
+            "/api/v1/namespaces/west/services/skupper-router",
+            "/apis/apps/v1/namespaces/west/deployments/skupper-router",
+        ]);
+        const made = api.requests.length;
+        await resources.sync(west, RECHECK_MS - 1);
+        assert.equal(api.requests.length, made, "nothing changed, nothing listed");
+        api.objects.delete("/apis/apps/v1/namespaces/west/deployments/skupper-router");
+        await resources.sync(west, RECHECK_MS);
+        assert.ok(api.objects.has("/apis/apps/v1/namespaces/west/deployments/skupper-router"), "made again");
+        const east = [...west, { namespace: "east", site: site("east"), listeners: [] }];
+        await resources.sync(east, RECHECK_MS + 1);
+        assert.ok(api.objects.has("/apis/apps/v1/namespaces/east/deployments/skupper-router"), "a new Site's at once");
     });
 });

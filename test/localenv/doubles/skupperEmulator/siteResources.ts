@@ -105,30 +105,32 @@ export async function createMissing(
     }
 }
 
-/** The router Deployments and link access Services of the namespaces whose Site the controller took up. */
-export async function syncSiteResources(
-    kube: KubeClient,
-    namespaces: ExposingNamespace[],
-    refused: Map<string, string>,
-): Promise<void> {
-    const { deployments, services } = wantedSiteResources(namespaces);
-    const listed = async (path: string) => (await kube.get<{ items?: KubeObject[] }>(path)).items ?? [];
-    const collection = (group: string, plural: string) => (namespace: string) =>
-        `${group}/namespaces/${namespace}/${plural}`;
-    await createMissing(
-        kube,
-        deployments,
-        await listed(DEPLOYMENTS),
-        collection("/apis/apps/v1", "deployments"),
-        refused,
-        "Deployment",
-    );
-    await createMissing(
-        kube,
-        services,
-        await listed(LINK_ACCESS_SERVICES),
-        collection("/api/v1", "services"),
-        refused,
-        "Service",
-    );
+/** How often what exists is checked again while what is wanted stays the same (Skupper: at each resync). */
+export const RECHECK_MS = 10000;
+
+/**
+ * The router Deployments and link access Services of the namespaces whose Site the
+ * controller took up: created at once when what is wanted changes, and otherwise looked
+ * for every RECHECK_MS (one made missing meanwhile is made again then).
+ */
+export class SiteResources {
+    private last = { wanted: "", at: 0 };
+    private readonly refused = new Map<string, string>();
+
+    constructor(private readonly kube: KubeClient) {}
+
+    async sync(namespaces: ExposingNamespace[], now = Date.now()): Promise<void> {
+        const { deployments, services } = wantedSiteResources(namespaces);
+        const wanted = JSON.stringify([deployments, services]);
+        if (wanted === this.last.wanted && now - this.last.at < RECHECK_MS) return;
+        const listed = async (path: string) => (await this.kube.get<{ items?: KubeObject[] }>(path)).items ?? [];
+        const collection = (group: string, plural: string) => (namespace: string) =>
+            `${group}/namespaces/${namespace}/${plural}`;
+        const [kube, refused] = [this.kube, this.refused];
+        const apps = collection("/apis/apps/v1", "deployments");
+        await createMissing(kube, deployments, await listed(DEPLOYMENTS), apps, refused, "Deployment");
+        const core = collection("/api/v1", "services");
+        await createMissing(kube, services, await listed(LINK_ACCESS_SERVICES), core, refused, "Service");
+        this.last = { wanted, at: now };
+    }
 }
