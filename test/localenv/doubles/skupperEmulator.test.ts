@@ -68,6 +68,12 @@ describe("Skupper status emulator (test double of the 2.2.1 controller): the pro
         assert.equal(snapshot.listeners.length, 1);
         assert.equal(snapshot.grants?.length, 1);
         assert.deepEqual([snapshot.tokens, snapshot.links, snapshot.services], [[], [], []]);
+        const writers = await readSnapshot(server.kube, new Date(), false);
+        assert.deepEqual(
+            [writers.listeners.length, writers.grants],
+            [1, []],
+            "the network-status writer lists no grants",
+        );
         assert.equal(snapshot.revisions?.Listener, "12");
         assert.equal(snapshot.revisions?.Pod, "12");
         assert.equal(snapshot.now, "2026-01-01T00:00:00Z");

@@ -37,8 +37,12 @@ const LISTENER_SERVICES = "/api/v1/services?labelSelector=internal.skupper.io%2F
 const NETWORK_STATUS_CONFIG_MAPS = "/api/v1/configmaps?fieldSelector=metadata.name%3Dskupper-network-status";
 const LINK_ACCESS_SERVICES = `/api/v1/services?labelSelector=${encodeURIComponent(SECURED_ACCESS_LABEL)}`;
 
-/** Lists what the controller watches; each list's own resourceVersion says when it was read. */
-export async function readSnapshot(kube: KubeClient, now = new Date()): Promise<ClusterSnapshot> {
+/**
+ * Lists what the controller watches; each list's own resourceVersion says when it was
+ * read. Without `linking`, not the kinds that link sites nor the link access Services (the
+ * network-status writer needs none of them).
+ */
+export async function readSnapshot(kube: KubeClient, now = new Date(), linking = true): Promise<ClusterSnapshot> {
     const revisions: Partial<Record<WatchedKind, string>> = {};
     const list = async (kind: WatchedKind, path: string): Promise<KubeObject[]> => {
         const answer = await kube.get<{ metadata?: { resourceVersion?: string }; items?: KubeObject[] }>(path);
@@ -52,12 +56,12 @@ export async function readSnapshot(kube: KubeClient, now = new Date()): Promise<
     const bindings = await skupper("AttachedConnectorBinding");
     const connectors = await skupper("AttachedConnector");
     const listeners = await skupper("Listener");
-    const grants = await skupper("AccessGrant");
-    const tokens = await skupper("AccessToken");
-    const links = await skupper("Link");
+    const grants = linking ? await skupper("AccessGrant") : [];
+    const tokens = linking ? await skupper("AccessToken") : [];
+    const links = linking ? await skupper("Link") : [];
     const pods = await list("Pod", "/api/v1/pods");
     const networkStatus = await list("ConfigMap", NETWORK_STATUS_CONFIG_MAPS);
-    const services = await list("Service", LINK_ACCESS_SERVICES);
+    const services = linking ? await list("Service", LINK_ACCESS_SERVICES) : [];
     return {
         sites,
         connectors,
