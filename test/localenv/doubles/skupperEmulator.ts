@@ -56,12 +56,18 @@ export async function readSnapshot(kube: KubeClient, now = new Date(), linking =
     const bindings = await skupper("AttachedConnectorBinding");
     const connectors = await skupper("AttachedConnector");
     const listeners = await skupper("Listener");
-    const grants = linking ? await skupper("AccessGrant") : [];
-    const tokens = linking ? await skupper("AccessToken") : [];
-    const links = linking ? await skupper("Link") : [];
     const pods = await list("Pod", "/api/v1/pods");
     const networkStatus = await list("ConfigMap", NETWORK_STATUS_CONFIG_MAPS);
-    const services = linking ? await list("Service", LINK_ACCESS_SERVICES) : [];
+    // Last, and at once: the longer a poll, the likelier the network reports a Listener in
+    // the poll that first lists it, whose Matched write Skupper then loses (listeners.ts).
+    const [grants, tokens, links, services] = linking
+        ? await Promise.all([
+              skupper("AccessGrant"),
+              skupper("AccessToken"),
+              skupper("Link"),
+              list("Service", LINK_ACCESS_SERVICES),
+          ])
+        : [[], [], [], []];
     return {
         sites,
         connectors,
