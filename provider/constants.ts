@@ -6,13 +6,19 @@ export const SKUPPER_GROUP = "skupper.io";
 export const SKUPPER_VERSION = "v2alpha1";
 export const SKUPPER_API_VERSION = `${SKUPPER_GROUP}/${SKUPPER_VERSION}`;
 
-/** The Skupper kinds this package types, with their CRD names. */
+/**
+ * The Skupper kinds this package types, with their CRD names: the five of the typed
+ * resources, and the three that link sites (typed by their spec and status only).
+ */
 export const skupperKinds = {
     AttachedConnector: { plural: "attachedconnectors", shortNames: ["acnr"] },
     AttachedConnectorBinding: { plural: "attachedconnectorbindings", shortNames: ["acnrb"] },
     Site: { plural: "sites", shortNames: ["st"] },
     Listener: { plural: "listeners", shortNames: ["lnr"] },
     Connector: { plural: "connectors", shortNames: ["cnr"] },
+    AccessGrant: { plural: "accessgrants", shortNames: ["grant", "gr"] },
+    AccessToken: { plural: "accesstokens", shortNames: ["token", "to"] },
+    Link: { plural: "links", shortNames: ["ln"] },
 } as const;
 
 export type SkupperKind = keyof typeof skupperKinds;

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { skupperType } from "../constants";
+import type { Endpoint } from "./links";
 import { SkupperResource, SkupperResourceArgs, SkupperStatus } from "./skupperResource";
 
 export interface SiteSpec {
@@ -15,7 +16,7 @@ export interface SiteSpec {
 export interface SiteStatus extends SkupperStatus {
     defaultIssuer?: string;
     controller?: { name?: string; namespace?: string; version?: string };
-    endpoints?: { host?: string; port?: string; name?: string; group?: string }[];
+    endpoints?: Endpoint[];
     sitesInNetwork?: number;
     network?: {
         id?: string;

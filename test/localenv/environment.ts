@@ -45,7 +45,7 @@ interface State {
     existingCluster: boolean;
     /** The cluster's name, when there are more than one. */
     name?: string;
-    /** Where its controller serves access grants (real and network modes). */
+    /** Where its controller (or the emulator) serves access grants. */
     grantServer?: GrantServer;
     /** Labels the namespaces this run creates; on an existing cluster, their prefix. */
     run: string;
@@ -118,7 +118,7 @@ export class LocalEnvironment {
                 skupper: description,
                 existingCluster: false,
                 name: options.name,
-                grantServer: mode === "emulated" ? undefined : await allocateGrantServer(),
+                grantServer: await allocateGrantServer(),
                 processes: [],
             },
             log,

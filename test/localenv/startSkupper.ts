@@ -47,13 +47,14 @@ export async function startSkupper(
     log: (line: string) => void,
 ): Promise<void> {
     const { mode, tools, kubeconfig, kube, dir, grantServer } = parts;
-    // The grant server is the controller's: the emulator has none.
-    log(
-        mode === "emulated"
-            ? "starting the Skupper status emulator (no controller available)"
-            : `starting the Skupper controller (cluster-wide${grantServer ? `; grant server on ${grantServer.baseUrl}` : ""})`,
-    );
-    if (grantServer) await requestGrantServerCertificate(kube, CONTROLLER_NAMESPACE);
+    const grants = grantServer ? `; grant server on ${grantServer.baseUrl}` : "";
+    if (mode === "emulated") {
+        log(`starting the Skupper status emulator (no controller available${grants})`);
+    } else {
+        log(`starting the Skupper controller (cluster-wide${grants})`);
+        if (grantServer) await requestGrantServerCertificate(kube, CONTROLLER_NAMESPACE);
+    }
+    // The emulator makes its grant server's certificate itself, into the same Secret.
     await launch(controllerSpec(mode, tools, kubeconfig, grantServer), async (started) => {
         await probeSkupper(kube, CONTROLLER_NAMESPACE, 60000, started);
         if (grantServer) await waitForGrantServer(kube, CONTROLLER_NAMESPACE, grantServer, started);

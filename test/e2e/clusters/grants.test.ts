@@ -8,7 +8,6 @@ import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { KubeClient } from "../../localenv/cluster/kubeClient";
 import { e2e } from "../harness";
 import { waitForObject } from "../lifecycle/pairWorld";
-import { caseOnlyInModes } from "../modes";
 import { secondCluster } from "../secondCluster";
 
 const objects = (ns: string, plural: string, name = "") =>
@@ -24,7 +23,6 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
     this.timeout(300000);
 
     it("resolves the accepting site's link access at a load balancer's address, serves the grant, and the other cluster's controller redeems its token into a Link", async function () {
-        caseOnlyInModes(this, ["real", "network"], "the grant server is Skupper's controller's; the emulator has none");
         const a = e2e().env;
         const b = await secondCluster(this);
         const [west, east] = ["grants-west", "grants-east"];

@@ -5,14 +5,12 @@ import * as assert from "node:assert/strict";
 import { SkupperSite } from "../../../provider/index";
 import { e2e, newStack } from "../harness";
 import { assertSettled, objectsIn, outputsOf, waitForStatus } from "../lifecycle/pairWorld";
-import { caseOnlyInModes } from "../modes";
 import { yamlStack } from "../yamlStack";
 
 describe("SkupperSite: a site awaited until ready, with its link access", function () {
     this.timeout(600000);
 
     it("returns Ready with the load balancer's endpoints and itself in its network; changes nothing after", async function () {
-        caseOnlyInModes(this, ["real", "network"], "the emulator reports no site Running or Resolved yet");
         const { env, kube } = e2e();
         const ns = env.namespace("site-west");
         await env.createNamespaces(ns);
@@ -50,7 +48,6 @@ describe("SkupperSite: a site awaited until ready, with its link access", functi
     });
 
     it("does the same from a Pulumi YAML program, through the plugin", async function () {
-        caseOnlyInModes(this, ["real", "network"], "the emulator reports no site Running or Resolved yet");
         const { env } = e2e();
         const ns = env.namespace("site-yaml");
         await env.createNamespaces(ns);

@@ -2,7 +2,16 @@
 import * as assert from "node:assert/strict";
 import { CustomResourceDefinition, JSONSchemaProps } from "./customResourceDefinition";
 
-export const KINDS = ["AttachedConnector", "AttachedConnectorBinding", "Site", "Listener", "Connector"];
+export const KINDS = [
+    "AttachedConnector",
+    "AttachedConnectorBinding",
+    "Site",
+    "Listener",
+    "Connector",
+    "AccessGrant",
+    "AccessToken",
+    "Link",
+];
 
 export function crdOf(crds: CustomResourceDefinition[], kind: string): CustomResourceDefinition {
     const crd = crds.find((c) => c.spec.names.kind === kind);

@@ -15,7 +15,7 @@ describe("the generated Skupper CRDs", function () {
         crds = generateCrds();
     });
 
-    it("are the five typed kinds, in group skupper.io, version v2alpha1, namespaced, with a status subresource", () => {
+    it("are the eight typed kinds, in group skupper.io, version v2alpha1, namespaced, with a status subresource", () => {
         assert.deepEqual(
             crds.map((c) => c.spec.names.kind),
             KINDS,
@@ -51,6 +51,9 @@ describe("the generated Skupper CRDs", function () {
             Site: ["sites", ["st"]],
             Listener: ["listeners", ["lnr"]],
             Connector: ["connectors", ["cnr"]],
+            AccessGrant: ["accessgrants", ["grant", "gr"]],
+            AccessToken: ["accesstokens", ["token", "to"]],
+            Link: ["links", ["ln"]],
         });
     });
 
@@ -91,6 +94,36 @@ describe("the generated Skupper CRDs", function () {
             undefined,
             "nothing in status is required (hasMatchingListener is omitempty)",
         );
+    });
+
+    it("type the kinds that link sites as Skupper 2.2.1's CRDs do: a token requires url, code and ca, a link its endpoints", () => {
+        const grant = crdOf(crds, "AccessGrant");
+        assert.equal(schemaAt(grant, "spec.redemptionsAllowed").type, "integer");
+        assert.equal(schemaAt(grant, "spec.expirationWindow").type, "string");
+        assert.equal(schemaAt(grant, "spec").required, undefined);
+        assert.equal(schemaAt(grant, "status.redemptions").type, "integer");
+        assert.deepEqual(
+            ["url", "code", "ca", "expirationTime"].map((field) => schemaAt(grant, `status.${field}`).type),
+            ["string", "string", "string", "string"],
+        );
+        const token = crdOf(crds, "AccessToken");
+        assert.deepEqual(schemaAt(token, "spec").required, ["ca", "code", "url"]);
+        assert.equal(schemaAt(token, "spec.linkCost").type, "integer");
+        assert.equal(schemaAt(token, "status.redeemed").type, "boolean");
+        const link = crdOf(crds, "Link");
+        assert.deepEqual(schemaAt(link, "spec").required, ["endpoints"]);
+        assert.deepEqual(schemaAt(link, "spec.endpoints[]"), {
+            type: "object",
+            properties: {
+                name: { type: "string" },
+                host: { type: "string" },
+                port: { type: "string" },
+                group: { type: "string" },
+            },
+        });
+        assert.equal(schemaAt(link, "spec.cost").type, "integer");
+        assert.equal(schemaAt(link, "status.remoteSiteName").type, "string");
+        assert.deepEqual(schemaAt(link, "spec.endpoints[]"), schemaAt(crdOf(crds, "Site"), "status.endpoints[]"));
     });
 
     it("every status has status, message and conditions whose items require type, status, reason, message, lastTransitionTime", () => {
@@ -155,6 +188,12 @@ describe("generateCrdsFrom (the TypeScript-to-schema mapping)", function () {
         export interface ConnectorStatus {}
         export interface AttachedConnectorBindingSpec { routingKey: string }
         export interface AttachedConnectorBindingStatus {}
+        export interface AccessGrantSpec { code?: string }
+        export interface AccessGrantStatus {}
+        export interface AccessTokenSpec { url: string }
+        export interface AccessTokenStatus {}
+        export interface LinkSpec { cost?: number }
+        export interface LinkStatus {}
     `;
 
     beforeEach(() => {

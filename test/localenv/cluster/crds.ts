@@ -48,7 +48,7 @@ function withDeclaredOnly(crd: CustomResourceDefinition): CustomResourceDefiniti
 }
 
 /**
- * The CRDs of the five Skupper kinds typed by the interfaces exported from `indexFile`
+ * The CRDs of the Skupper kinds typed by the interfaces exported from `indexFile`
  * (`<Kind>Spec` and `<Kind>Status` for each kind of provider/constants.ts). Exported for
  * tests, which point it at interfaces of their own; use `generateCrds` otherwise.
  */
@@ -100,8 +100,8 @@ export function generateCrdsFrom(indexFile: string): CustomResourceDefinition[] 
 let cached: CustomResourceDefinition[] | undefined;
 
 /**
- * The CRDs of AttachedConnector, AttachedConnectorBinding, Site, Listener and Connector,
- * generated from provider/crds (computed once per process; each call returns a copy).
+ * The CRDs of AttachedConnector, AttachedConnectorBinding, Site, Listener, Connector,
+ * AccessGrant, AccessToken and Link, generated from provider/crds (computed once per process; each call returns a copy).
  */
 export function generateCrds(): CustomResourceDefinition[] {
     cached ??= generateCrdsFrom(crdsIndexFile()).map(withDeclaredOnly);

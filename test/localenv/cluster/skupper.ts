@@ -78,7 +78,22 @@ export function controllerSpec(
             },
         };
     }
-    return scriptSpec("skupper-emulator", "test/localenv/doubles/skupperEmulator.ts", ["--kubeconfig", kubeconfig]);
+    const port = String(grantServer?.port);
+    const grants = grantServer
+        ? [
+              "--namespace",
+              CONTROLLER_NAMESPACE,
+              "--grant-server-port",
+              port,
+              "--grant-server-base-url",
+              grantServer.baseUrl,
+          ]
+        : [];
+    return scriptSpec("skupper-emulator", "test/localenv/doubles/skupperEmulator.ts", [
+        "--kubeconfig",
+        kubeconfig,
+        ...grants,
+    ]);
 }
 
 /** The mode a start asks for ("auto": the most of Skupper there is), and how Skupper is played in it. */

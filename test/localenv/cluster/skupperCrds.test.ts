@@ -106,10 +106,10 @@ describe("compareCrds", function () {
         assert.deepEqual(compareCrds(ours, theirs), []);
     });
 
-    it("compares only our five kinds: other kinds in the reference are ignored, a missing one is reported", () => {
-        const link = structuredClone(crdOf(theirs, "Site"));
-        link.spec.names = { kind: "Link", plural: "links", singular: "link" };
-        const reference = [link, ...theirs.filter((c) => c.spec.names.kind !== "Listener")];
+    it("compares only our eight kinds: other kinds in the reference are ignored, a missing one is reported", () => {
+        const routerAccess = structuredClone(crdOf(theirs, "Site"));
+        routerAccess.spec.names = { kind: "RouterAccess", plural: "routeraccesses", singular: "routeraccess" };
+        const reference = [routerAccess, ...theirs.filter((c) => c.spec.names.kind !== "Listener")];
         assert.deepEqual(compareCrds(ours, reference), ["Listener: missing in Skupper's CRDs"]);
         assert.deepEqual(
             compareCrds(
@@ -133,13 +133,12 @@ describe("readCrdFolder", () => {
     it("reads every CRD of every *.yaml file, including multi-document files, and nothing else", () => {
         const crds = generateCrds();
         crds.slice(0, 3).forEach((crd, i) => fs.writeFileSync(path.join(dir, `crd_${i}.yaml`), dump(crd)));
-        fs.writeFileSync(
-            path.join(dir, "more.yaml"),
-            `${dump(crds[3])}---\n${dump({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } })}---\n${dump(crds[4])}`,
-        );
+        const configMap = dump({ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" } });
+        const rest = crds.slice(3).map((crd) => dump(crd));
+        fs.writeFileSync(path.join(dir, "more.yaml"), [rest[0], configMap, ...rest.slice(1)].join("---\n"));
         fs.writeFileSync(path.join(dir, "notes.txt"), dump(crds[0]));
         const read = readCrdFolder(dir);
-        assert.equal(read.length, 5);
+        assert.equal(read.length, KINDS.length);
         assert.deepEqual(read.map((c) => c.spec.names.kind).sort(), [...KINDS].sort());
         assert.deepEqual(compareCrds(crds, read), []);
     });

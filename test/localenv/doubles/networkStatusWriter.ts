@@ -29,7 +29,7 @@ export function hasRouter(site: KubeObject): boolean {
 }
 
 export async function writeOnce(kube: KubeClient): Promise<void> {
-    const snapshot = await readSnapshot(kube);
+    const snapshot = await readSnapshot(kube, new Date(), false);
     for (const site of snapshot.sites.filter(hasRouter)) {
         try {
             await writeSite(kube, snapshot, site);

@@ -3,8 +3,11 @@
 // at the next poll. The model itself is tested in skupperEmulator/.
 import * as assert from "node:assert/strict";
 import { KubeClient, KubeError } from "../cluster/kubeClient";
-import { pollOnce, readSnapshot, SkupperControllerModel } from "./skupperEmulator";
+import { carryOut, pollOnce, readSnapshot, SkupperControllerModel } from "./skupperEmulator";
+import { Requests } from "./skupperEmulator/controller";
+import { FakeKube } from "./skupperEmulator/fakeKube";
 import { KubeObject } from "./skupperEmulator/objects";
+import { quietLogs } from "./skupperEmulator/quiet";
 
 const NO_BINDING = "No matching AttachedConnectorBinding in site namespace";
 
@@ -13,6 +16,7 @@ const PLURALS: Record<string, string> = {
     attachedconnectors: "AttachedConnector",
     attachedconnectorbindings: "AttachedConnectorBinding",
     listeners: "Listener",
+    accessgrants: "AccessGrant",
 };
 
 /** An API server holding a few objects: lists, and PUTs to the status subresource. */
@@ -23,6 +27,7 @@ class FakeApiServer {
         AttachedConnector: [],
         AttachedConnectorBinding: [],
         Listener: [],
+        AccessGrant: [],
     };
     puts: string[] = [];
     conflict = false;
@@ -53,20 +58,24 @@ class FakeApiServer {
 }
 
 describe("Skupper status emulator (test double of the 2.2.1 controller): the process", () => {
-    let log: typeof console.log;
-    beforeEach(() => {
-        log = console.log;
-        console.log = () => {};
-    });
-    afterEach(() => (console.log = log));
+    quietLogs();
 
-    it("lists every kind it watches, Listeners included, with each list's revision", async () => {
+    it("lists every kind it watches, Listeners and AccessGrants included, with each list's revision", async () => {
         const server = new FakeApiServer();
         server.add("Listener", "orders", { routingKey: "orders", host: "orders", port: 8080 });
+        server.add("AccessGrant", "to-east", { redemptionsAllowed: 1 });
         const snapshot = await readSnapshot(server.kube, new Date("2026-01-01T00:00:00.123Z"));
         assert.equal(snapshot.listeners.length, 1);
-        assert.equal(snapshot.revisions?.Listener, "11");
-        assert.equal(snapshot.revisions?.Pod, "11");
+        assert.equal(snapshot.grants?.length, 1);
+        assert.deepEqual([snapshot.tokens, snapshot.links, snapshot.services], [[], [], []]);
+        const writers = await readSnapshot(server.kube, new Date(), false);
+        assert.deepEqual(
+            [writers.listeners.length, writers.grants],
+            [1, []],
+            "the network-status writer lists no grants",
+        );
+        assert.equal(snapshot.revisions?.Listener, "12");
+        assert.equal(snapshot.revisions?.Pod, "12");
         assert.equal(snapshot.now, "2026-01-01T00:00:00Z");
     });
 
@@ -97,5 +106,16 @@ describe("Skupper status emulator (test double of the 2.2.1 controller): the pro
         server.conflict = false;
         await pollOnce(server.kube, model);
         assert.equal(server.objects.AttachedConnector[0].status.message, NO_BINDING);
+    });
+
+    it("updates a grant that allows no redemption to allow one, its spec PUT with the listed resourceVersion", async () => {
+        const api = new FakeKube();
+        const path = "/apis/skupper.io/v2alpha1/namespaces/west/accessgrants/to-east";
+        const grant = api.put(path, { metadata: { name: "to-east", namespace: "west" }, spec: { code: "c" } });
+        const requests = new Requests();
+        requests.grantUpdates.push(grant);
+        await carryOut(api.kube, requests);
+        assert.deepEqual(api.requests, [`PUT ${path}`]);
+        assert.deepEqual(api.objects.get(path)!.spec, { code: "c", redemptionsAllowed: 1 });
     });
 });

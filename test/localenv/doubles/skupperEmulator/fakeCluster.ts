@@ -3,18 +3,10 @@
 // time, acknowledged back to the model) and lets each test change objects. Every object
 // gets the next resourceVersion when created or changed, as etcd's revision would.
 import * as assert from "node:assert/strict";
-import { SkupperControllerModel } from "./model";
-import { ClusterSnapshot, EmulatedKind, KubeObject, StatusWrite, WatchedKind } from "./objects";
+import { ModelOptions, SkupperControllerModel } from "./model";
+import { ClusterSnapshot, EmulatedKind, KubeObject, StatusWrite, WATCHED_KINDS } from "./objects";
 
 const START = Date.parse("2026-01-01T01:00:00Z");
-const WATCHED_KINDS: WatchedKind[] = [
-    "Site",
-    "AttachedConnector",
-    "AttachedConnectorBinding",
-    "Listener",
-    "Pod",
-    "ConfigMap",
-];
 
 const timestamp = (time: number) => new Date(time).toISOString().replace(/\.\d+Z$/, "Z");
 
@@ -59,12 +51,17 @@ export class FakeCluster {
     listeners: KubeObject[] = [];
     pods: KubeObject[] = [];
     networkStatus: KubeObject[] = [];
+    grants: KubeObject[] = [];
+    tokens: KubeObject[] = [];
+    links: KubeObject[] = [];
+    /** The Services of the Sites' link access. */
+    services: KubeObject[] = [];
     private version = 0;
     private clock = START;
     /** When the model made its first poll: its informers' resyncs count from there. */
     private started?: number;
 
-    constructor() {
+    constructor(private readonly options: ModelOptions = {}) {
         this.restart();
     }
 
@@ -172,9 +169,9 @@ export class FakeCluster {
     /** One poll, a second after the last: the emulator's writes, applied to the status subresource. */
     poll(): StatusWrite[] {
         this.clock += 1000;
-        const lists = { sites: this.sites, connectors: this.connectors, bindings: this.bindings };
-        const everything = { ...lists, listeners: this.listeners, pods: this.pods, networkStatus: this.networkStatus };
-        const snapshot: ClusterSnapshot = JSON.parse(JSON.stringify({ ...everything, now: this.now() }));
+        const { sites, connectors, bindings, listeners, pods, networkStatus, grants, tokens, links, services } = this;
+        const everything = { sites, connectors, bindings, listeners, pods, networkStatus, grants, tokens, links };
+        const snapshot: ClusterSnapshot = JSON.parse(JSON.stringify({ ...everything, services, now: this.now() }));
         // Each list is read now: an object missing from it was deleted before this revision.
         snapshot.revisions = Object.fromEntries(WATCHED_KINDS.map((kind) => [kind, String(this.version)]));
         const writes = this.model.step(snapshot);
@@ -208,7 +205,7 @@ export class FakeCluster {
 
     /** The controller restarts: it forgets everything it knew and lists the cluster afresh. */
     restart(): void {
-        this.model = new SkupperControllerModel((write) => this.trace.push(write));
+        this.model = new SkupperControllerModel((write) => this.trace.push(write), this.options);
         this.started = undefined;
     }
 
@@ -232,6 +229,8 @@ export class FakeCluster {
             AttachedConnector: this.connectors,
             AttachedConnectorBinding: this.bindings,
             Listener: this.listeners,
+            AccessGrant: this.grants,
+            Link: this.links,
         };
         return lists[kind];
     }

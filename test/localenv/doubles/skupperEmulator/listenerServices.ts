@@ -5,7 +5,7 @@
 // it, and the Listener stays Configured. A listener Service whose host no Listener
 // exposes any more is deleted. The target port stands in for the router port Skupper
 // allocates (no router runs here).
-import { KubeObject, text } from "./objects";
+import { KubeObject, siteOwnerReference, text } from "./objects";
 
 export const LISTENER_LABEL = "internal.skupper.io/listener";
 export const CONTROLLED_ANNOTATION = "internal.skupper.io/controlled";
@@ -43,14 +43,7 @@ export function wantedServices(namespaces: ExposingNamespace[]): Map<string, Kub
                     namespace,
                     labels: { [LISTENER_LABEL]: listener.metadata.name },
                     annotations: { [CONTROLLED_ANNOTATION]: "true" },
-                    ownerReferences: [
-                        {
-                            apiVersion: "skupper.io/v2alpha1",
-                            kind: "Site",
-                            name: site.metadata.name,
-                            uid: site.metadata.uid,
-                        },
-                    ],
+                    ownerReferences: [siteOwnerReference(site)],
                 },
                 spec: { selector: ROUTER_LABELS, ports: [] },
             };

@@ -1,14 +1,17 @@
 // The controller itself: what it remembers between events, and how each event reaches the
-// namespace it concerns. step() takes one poll of the cluster, queues what changed since
-// the last poll in the order it happened, handles the queue until it is empty (the echoes
-// of its own writes and the first lists of new pod watchers included) and returns the
-// statuses to PUT. The first poll is the controller starting: it recovers its Sites and
-// Listeners from the cluster, then handles every object as new.
+// namespace (or the grants) it concerns. step() takes one poll of the cluster, queues what
+// changed since the last poll in the order it happened, handles the queue until it is
+// empty (the echoes of its own writes and the first lists of new pod watchers included)
+// and returns the statuses to PUT; what else the handlers asked for waits in requests.
+// The first poll is the controller starting: it recovers its Sites and Listeners from the
+// cluster (recovery.ts), then handles every object as new.
 import { Arrival, Change, changesSince, inArrivalOrder, listSnapshot, Seen, seenIn } from "./arrivals";
+import { tokenEvent } from "./accessTokens";
 import { ClusterView, Listed, Versions } from "./clusterView";
-import { conditionOf } from "./conditions";
-import { Controller } from "./controller";
+import { Controller, Requests } from "./controller";
 import { EventQueue, objectEvent, QueuedEvent } from "./eventQueue";
+import { Grants, GrantServerConfig } from "./grants";
+import { LINK_ACCESS_SERVICE } from "./linkAccess";
 import { ExposingNamespace } from "./listenerServices";
 import { readNetworkStatus } from "./network";
 import {
@@ -24,20 +27,30 @@ import {
     text,
 } from "./objects";
 import { PodConsumer, PodWatcher, PodWatchers, POD_RESYNC_MS } from "./podWatcher";
+import { recover } from "./recovery";
+import { RouterPodInformer } from "./routerPods";
 import { SiteState } from "./site";
 
-/** The informers of Skupper's own kinds resync every 30 s; those of pods and ConfigMaps every 5 minutes. */
+/** The informers of Skupper's own kinds resync every 30 s; those of pods, ConfigMaps and Services every 5 minutes. */
 export const SKUPPER_RESYNC_MS = 30 * 1000;
 export const CONFIG_MAP_RESYNC_MS = POD_RESYNC_MS;
 
 /** More events than this in one poll means the emulator is going round in circles. */
 const MAX_EVENTS_PER_POLL = 100000;
 
+export interface ModelOptions {
+    /** Where the grant server serves, and its CA; without it grants are not enabled. */
+    grantServer?: GrantServerConfig;
+}
+
 export class SkupperControllerModel implements Controller {
+    requests = new Requests();
+    readonly grants: Grants;
     private readonly sites = new Map<string, SiteState>();
     /** Each AttachedConnector as last handled, by key: where it pointed before a change. */
     private readonly connectors = new Map<string, KubeObject>();
     private readonly podWatchers = new PodWatchers();
+    private readonly routerPods = new RouterPodInformer();
     private readonly versions = new Versions();
     private seen = new Map<string, Seen>();
     private queue = new EventQueue();
@@ -45,7 +58,12 @@ export class SkupperControllerModel implements Controller {
     private resyncs?: { skupper: number; configMaps: number };
 
     /** observe: told of every status write as the controller makes it, before they are merged into PUTs. */
-    constructor(private readonly observe?: (write: StatusWrite) => void) {}
+    constructor(
+        private readonly observe?: (write: StatusWrite) => void,
+        options: ModelOptions = {},
+    ) {
+        this.grants = new Grants(this, options.grantServer);
+    }
 
     get cluster(): ClusterView {
         return this.view!;
@@ -64,7 +82,7 @@ export class SkupperControllerModel implements Controller {
         for (const event of inArrivalOrder(this.arrivals(listed, changes, time))) this.queue.add(event);
         // The informers have listed everything before the controller recovers; the echoes
         // of its recovery's writes come behind.
-        if (starting) this.recover();
+        if (starting) recover(this.cluster, (namespace) => this.site(namespace), this.siteEvent.bind(this));
         this.drain();
         this.seen = seenIn(listed);
         return this.view.writes();
@@ -81,6 +99,18 @@ export class SkupperControllerModel implements Controller {
      */
     writeFailed(kind: EmulatedKind, object: KubeObject): void {
         this.seen.set(idOf(kind, keyOf(object)), { kind, key: keyOf(object), fingerprint: "" });
+    }
+
+    /** What the poll's handlers asked for beyond status writes (controller.ts), once. */
+    takeRequests(): Requests {
+        const requests = this.requests;
+        this.requests = new Requests();
+        return requests;
+    }
+
+    /** The Site the controller holds for a namespace, if any (the grant server's links name its endpoints). */
+    activeSite(namespace: string): KubeObject | undefined {
+        return this.sites.get(namespace)?.site;
     }
 
     /** The namespaces whose Site the controller has taken up, with their accepted Listeners. */
@@ -112,8 +142,8 @@ export class SkupperControllerModel implements Controller {
         const resyncConfigMaps = this.due("configMaps", time, CONFIG_MAP_RESYNC_MS);
         const arrivals: Arrival[] = [];
         for (const [id, { kind, object }] of listed) {
-            if (kind === "Pod") continue; // pods reach the controller through its pod watchers
-            const resync = kind === "ConfigMap" ? resyncConfigMaps : resyncSkupper;
+            if (kind === "Pod") continue; // pods reach the controller through its pod informers
+            const resync = kind === "ConfigMap" || kind === "Service" ? resyncConfigMaps : resyncSkupper;
             if (!changed.has(id) && !resync) continue;
             arrivals.push({ position: revisionOf(object), event: objectEvent(kind, keyOf(object)) });
         }
@@ -122,6 +152,7 @@ export class SkupperControllerModel implements Controller {
             arrivals.push({ position: change.position, event: objectEvent(change.kind, change.key) });
         }
         arrivals.push(...this.podWatchers.arrivals(changes, this.cluster, time));
+        arrivals.push(...this.routerPods.arrivals(changes, this.cluster, time));
         return arrivals;
     }
 
@@ -156,9 +187,12 @@ export class SkupperControllerModel implements Controller {
 
     /** Handles one event with the object as the cache holds it now. False when it is to be retried. */
     private handle(event: QueuedEvent): boolean {
-        if (event.kind === "Pod") return event.watcher!.report(this.cluster);
-        const object = this.cluster.read(event.kind, event.key);
         const { namespace, name } = splitKey(event.key);
+        if (event.kind === "Pod") {
+            if (event.watcher) return event.watcher.report(this.cluster);
+            return this.site(namespace).routerPodEvent(event.key, this.routerPods.read(this.cluster, event.key));
+        }
+        const object = this.cluster.read(event.kind, event.key);
         switch (event.kind) {
             case "Site":
                 this.siteEvent(namespace, name, object);
@@ -174,6 +208,16 @@ export class SkupperControllerModel implements Controller {
             case "ConfigMap": {
                 const records = object && readNetworkStatus(object);
                 return records ? this.site(namespace).networkUpdated(records) : true;
+            }
+            case "Service":
+                return name === LINK_ACCESS_SERVICE ? (this.sites.get(namespace)?.updateResolved() ?? true) : true;
+            case "AccessGrant":
+                return this.grants.check(event.key, object);
+            case "AccessToken":
+                return tokenEvent(object, this.sites.get(namespace)?.site, this.requests);
+            case "Link": {
+                const site = this.site(namespace);
+                return site.links.check(name, object, site.initialised);
             }
         }
     }
@@ -204,34 +248,5 @@ export class SkupperControllerModel implements Controller {
         }
         this.connectors.set(key, connector);
         return this.site(siteNamespace).connectors.connectorUpdated(connector);
-    }
-
-    /**
-     * Starting up: in each namespace, the Site that owns the router (here: the one the
-     * cluster shows Configured, else the oldest) is initialised again; every Listener not
-     * in Error leads its host and port again and is checked; then every Site is handled.
-     */
-    private recover(): void {
-        const sites = this.cluster.objects("Site").map((site) => this.cluster.read("Site", keyOf(site))!);
-        const byAge = [...sites].sort((a, b) =>
-            text(a.metadata.creationTimestamp).localeCompare(text(b.metadata.creationTimestamp)),
-        );
-        for (const site of byAge) {
-            const state = this.site(site.metadata.namespace);
-            const inNamespace = byAge.filter((other) => other.metadata.namespace === site.metadata.namespace);
-            const owner =
-                inNamespace.find((other) => conditionOf(other, "Configured")?.status === "True") ?? inNamespace[0];
-            if (!state.site && owner === site) state.recover(site);
-        }
-        const listeners = this.cluster
-            .objects("Listener")
-            .map((listener) => this.cluster.read("Listener", keyOf(listener))!);
-        for (const listener of listeners) this.site(listener.metadata.namespace).listeners.recoverLeader(listener);
-        for (const listener of listeners) {
-            const state = this.site(listener.metadata.namespace);
-            state.listeners.check(listener.metadata.name, listener, state.site !== undefined);
-        }
-        for (const site of sites)
-            this.siteEvent(site.metadata.namespace, site.metadata.name, this.cluster.read("Site", keyOf(site)));
     }
 }

@@ -21,11 +21,14 @@ export interface KubeObject {
     data?: Record<string, string>;
 }
 
-/** The kinds whose status the emulator writes. */
-export type EmulatedKind = Extract<SkupperKind, "Site" | "AttachedConnector" | "AttachedConnectorBinding" | "Listener">;
+/** The kinds whose status the model writes (an AccessToken's is written after its redemption, redeemer.ts). */
+export type EmulatedKind = Extract<
+    SkupperKind,
+    "Site" | "AttachedConnector" | "AttachedConnectorBinding" | "Listener" | "AccessGrant" | "Link"
+>;
 
 /** The kinds whose changes reach the controller as events. */
-export type WatchedKind = EmulatedKind | "Pod" | "ConfigMap";
+export type WatchedKind = EmulatedKind | "AccessToken" | "Pod" | "ConfigMap" | "Service";
 
 /** One poll of the cluster. */
 export interface ClusterSnapshot {
@@ -36,6 +39,11 @@ export interface ClusterSnapshot {
     pods: KubeObject[];
     /** The ConfigMaps named skupper-network-status, in every namespace. */
     networkStatus: KubeObject[];
+    grants?: KubeObject[];
+    tokens?: KubeObject[];
+    links?: KubeObject[];
+    /** The Services of the Sites' link access (linkAccess.ts), in every namespace. */
+    services?: KubeObject[];
     /**
      * Each list's own metadata.resourceVersion. An object missing from a list was deleted
      * at that revision at the latest, which is where its deletion is handled.
@@ -50,17 +58,32 @@ export interface StatusWrite {
     object: KubeObject;
 }
 
+/** Each watched kind's list in a snapshot. */
+const SNAPSHOT_LISTS = {
+    Site: "sites",
+    AttachedConnector: "connectors",
+    AttachedConnectorBinding: "bindings",
+    Listener: "listeners",
+    Pod: "pods",
+    ConfigMap: "networkStatus",
+    AccessGrant: "grants",
+    AccessToken: "tokens",
+    Link: "links",
+    Service: "services",
+} as const satisfies Record<WatchedKind, keyof ClusterSnapshot>;
+
+export const WATCHED_KINDS = Object.keys(SNAPSHOT_LISTS) as WatchedKind[];
+
 /** Every object of a snapshot with its kind. */
 export function snapshotObjects(snapshot: ClusterSnapshot): [WatchedKind, KubeObject][] {
-    const lists: [WatchedKind, KubeObject[]][] = [
-        ["Site", snapshot.sites],
-        ["AttachedConnector", snapshot.connectors],
-        ["AttachedConnectorBinding", snapshot.bindings],
-        ["Listener", snapshot.listeners],
-        ["Pod", snapshot.pods],
-        ["ConfigMap", snapshot.networkStatus],
-    ];
-    return lists.flatMap(([kind, objects]) => objects.map((object): [WatchedKind, KubeObject] => [kind, object]));
+    return WATCHED_KINDS.flatMap((kind) =>
+        (snapshot[SNAPSHOT_LISTS[kind]] ?? []).map((object): [WatchedKind, KubeObject] => [kind, object]),
+    );
+}
+
+/** The owner reference to a Site, which Skupper puts on what it makes for the Site (its garbage goes with it). */
+export function siteOwnerReference(site: KubeObject) {
+    return { apiVersion: "skupper.io/v2alpha1", kind: "Site", name: site.metadata.name, uid: site.metadata.uid };
 }
 
 /** namespace/name, the key the controller's queue and caches use. */

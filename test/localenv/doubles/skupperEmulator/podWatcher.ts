@@ -21,12 +21,12 @@ export interface PodConsumer {
     podsUpdated(pods: KubeObject[]): boolean;
 }
 
-function isReady(pod: KubeObject): boolean {
+export function isReady(pod: KubeObject): boolean {
     const ready = (pod.status?.conditions ?? []).find((condition: any) => condition.type === "Ready");
     return ready?.status === "True";
 }
 
-function isRunning(pod: KubeObject): boolean {
+export function isRunning(pod: KubeObject): boolean {
     return pod.status?.phase === "Running";
 }
 

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import { condition, FakeCluster, readyPair } from "./fakeCluster";
 
 describe("Skupper status emulator: Sites and the network", () => {
-    it("writes a Site's status as the controller does without a router: Configured, Pending 'Not Running'", () => {
+    it("writes a Site's status as the controller does before its router pod runs: Configured, Pending 'Not Running'", () => {
         const cluster = new FakeCluster();
         const site = cluster.addSite();
         const second = cluster.addSite("west", "second");
