@@ -5,4 +5,4 @@ export * from "./attachedConnectorBinding";
 export * from "./site";
 export * from "./listener";
 export * from "./connector";
-export type * from "./links";
+export * from "./links";

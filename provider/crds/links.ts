@@ -1,9 +1,11 @@
 // The kinds that link sites, typed as Skupper 2.2.1's CRDs declare them: an AccessGrant
 // (in the accepting site's namespace, served by its controller's grant server), the
 // AccessToken that redeems it (in the linking site's namespace) and the Link that the
-// linking site's controller makes of a redeemed token. Only their spec and status
-// shapes: the local environment generates their CRDs from them (test/localenv/cluster/crds.ts).
-import { SkupperStatus } from "./skupperResource";
+// linking site's controller makes of a redeemed token, as typed resources. The local
+// environment generates their CRDs from these shapes (test/localenv/cluster/crds.ts).
+import * as pulumi from "@pulumi/pulumi";
+import { skupperType } from "../constants";
+import { SkupperResource, SkupperResourceArgs, SkupperStatus } from "./skupperResource";
 
 /** Where a site accepts links: one role (`inter-router`, `edge`) at a host and port. */
 export interface Endpoint {
@@ -60,4 +62,44 @@ export interface LinkSpec {
 export interface LinkStatus extends SkupperStatus {
     remoteSiteId?: string;
     remoteSiteName?: string;
+}
+
+/** Read a resource by id `namespace/name`; create one with args. */
+type Ctor<T> = new (name: string, args?: SkupperResourceArgs<never>, opts?: pulumi.CustomResourceOptions) => T;
+const reader =
+    <T>(kind: Ctor<T>) =>
+    (name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): T =>
+        new kind(name, undefined, { ...opts, id });
+
+/** An AccessGrant: the accepting site's controller serves it; a token presenting its code redeems it. */
+export class AccessGrant extends SkupperResource<AccessGrantSpec, AccessGrantStatus> {
+    public static readonly __pulumiType = skupperType("AccessGrant");
+    /** Reads an existing AccessGrant, by id `namespace/name`. */
+    public static readonly get = reader(AccessGrant);
+
+    constructor(name: string, args?: SkupperResourceArgs<AccessGrantSpec>, opts?: pulumi.CustomResourceOptions) {
+        super("AccessGrant", name, args, opts);
+    }
+}
+
+/** An AccessToken: the linking site's controller redeems it against the grant's URL into a Link. */
+export class AccessToken extends SkupperResource<AccessTokenSpec, AccessTokenStatus> {
+    public static readonly __pulumiType = skupperType("AccessToken");
+    /** Reads an existing AccessToken, by id `namespace/name`. */
+    public static readonly get = reader(AccessToken);
+
+    constructor(name: string, args?: SkupperResourceArgs<AccessTokenSpec>, opts?: pulumi.CustomResourceOptions) {
+        super("AccessToken", name, args, opts);
+    }
+}
+
+/** A Link from the linking site's router to another site's. */
+export class Link extends SkupperResource<LinkSpec, LinkStatus> {
+    public static readonly __pulumiType = skupperType("Link");
+    /** Reads an existing Link, by id `namespace/name`. */
+    public static readonly get = reader(Link);
+
+    constructor(name: string, args?: SkupperResourceArgs<LinkSpec>, opts?: pulumi.CustomResourceOptions) {
+        super("Link", name, args, opts);
+    }
 }

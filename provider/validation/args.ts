@@ -99,6 +99,16 @@ const argumentFields = {
     skipAwait: flag,
     timeoutSeconds,
     binding: bindingReference,
+    redemptionsAllowed: ruled(
+        z.number({ error: `expected ${rules.ruleDescriptions.redemptionsAllowed}` }),
+        rules.checkRedemptionsAllowed,
+    ),
+    expirationWindow: text(rules.checkExpirationWindow, rules.ruleDescriptions.expirationWindow),
+    url: text(rules.checkGrantUrl, rules.ruleDescriptions.grantUrl),
+    code: text(rules.checkGrantSecret, rules.ruleDescriptions.grantSecret),
+    ca: text(rules.checkGrantSecret, rules.ruleDescriptions.grantSecret),
+    cost: ruled(z.number({ error: `expected ${rules.ruleDescriptions.linkCost}` }), rules.checkLinkCost),
+    awaitOperational: flag,
 };
 
 type FieldName = keyof typeof argumentFields;
@@ -165,11 +175,21 @@ export const siteArgsSchema = pick(
     [...objectOptions, "linkAccess", "ha", "edge", "serviceAccount", "defaultIssuer", "settings", "skipAwait"],
 );
 
+/** The accepting site's grant. */
+export const grantArgsSchema = pick(
+    ["namespace"],
+    [...objectOptions, "redemptionsAllowed", "expirationWindow", "skipAwait"],
+);
+/** The linking site's token for a grant, and the link Skupper makes of it. */
+export const linkArgsSchema = pick(["namespace", "url", "code", "ca"], [...objectOptions, "cost", "awaitOperational"]);
+
 export type ResolvedPairArgs = z.infer<typeof pairArgsSchema>;
 export type ResolvedWorkloadHalfArgs = z.infer<typeof workloadHalfArgsSchema>;
 export type ResolvedSiteHalfArgs = z.infer<typeof siteHalfArgsSchema>;
 export type ResolvedListenerArgs = z.infer<typeof listenerArgsSchema>;
 export type ResolvedSiteArgs = z.infer<typeof siteArgsSchema>;
+export type ResolvedGrantArgs = z.infer<typeof grantArgsSchema>;
+export type ResolvedLinkArgs = z.infer<typeof linkArgsSchema>;
 
 /** Whether every one of the arguments named is known (not an output still pending). */
 type Known = (...fields: string[]) => boolean;

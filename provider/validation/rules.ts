@@ -2,13 +2,14 @@
 // input validation, the README and the policy pack all use these. Skupper's CRDs check
 // only types and required fields, so these rules close that gap. Each rule returns
 // undefined when the value is fine, or a sentence saying what is wrong.
-// This module depends only on dependency-free modules (quote.ts, selector.ts and
-// ../halves.ts), so the policy pack can carry it as it is.
+// This module depends only on dependency-free modules (quote.ts, selector.ts,
+// goDuration.ts and ../halves.ts), so the policy pack can carry it as it is.
 import { MAX_TIMEOUT_SECONDS } from "../halves";
+import { GO_DURATION_PATTERN, parseGoDuration } from "./goDuration";
 import { quote } from "./quote";
 import { parseSelector, Requirement } from "./selector";
 
-export { MAX_TIMEOUT_SECONDS, quote };
+export { GO_DURATION_PATTERN, MAX_TIMEOUT_SECONDS, parseGoDuration, quote };
 
 export type RuleResult = string | undefined;
 
@@ -39,6 +40,11 @@ export const ruleDescriptions = {
     type: "empty or tcp (the only type Skupper implements)",
     timeoutSeconds: `an integer from 1 to ${MAX_TIMEOUT_SECONDS} (seconds, at most one day)`,
     settings: "a map of strings to strings",
+    redemptionsAllowed: "an integer from 1 (how many tokens may redeem the grant; one links one site)",
+    expirationWindow: "a positive Go duration, such as 15m or 1h30m (how long the grant may be redeemed)",
+    grantUrl: "the https:// URL of a grant, as a SkupperGrant's url output gives it",
+    grantSecret: "a non-empty string, as a SkupperGrant's output gives it",
+    linkCost: "an integer from 1 (Skupper's default); the router prefers the links of least cost",
     routingKeyPrefix:
         "a prefix owns the routing key equal to it and the keys that continue it after '-' or '.' (shop owns shop, shop-cart and shop.cart, not shopping-cart); a prefix that ends in '-' or '.' owns the keys that start with it",
 } as const;
@@ -181,4 +187,35 @@ export function checkStringMap(value: unknown): RuleResult {
     }
     const bad = Object.entries(value).find(([, v]) => typeof v !== "string");
     return bad ? `${quote(bad[0])} is ${JSON.stringify(bad[1])}; expected ${ruleDescriptions.settings}` : undefined;
+}
+
+function positiveInteger(value: unknown, what: string): RuleResult {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1)
+        return `${JSON.stringify(value)} is not ${what}`;
+    return undefined;
+}
+
+export function checkRedemptionsAllowed(value: unknown): RuleResult {
+    return positiveInteger(value, ruleDescriptions.redemptionsAllowed);
+}
+
+export function checkLinkCost(value: unknown): RuleResult {
+    return positiveInteger(value, ruleDescriptions.linkCost);
+}
+
+export function checkExpirationWindow(value: string): RuleResult {
+    const seconds = parseGoDuration(value);
+    return seconds !== undefined && seconds > 0
+        ? undefined
+        : `${quote(value)} is not ${ruleDescriptions.expirationWindow}`;
+}
+
+/** The grant server's URL: Skupper redeems over HTTPS only. */
+export function checkGrantUrl(value: string): RuleResult {
+    return /^https:\/\/[^/\s]+\/\S+$/.test(value) ? undefined : `${quote(value)} is not ${ruleDescriptions.grantUrl}`;
+}
+
+/** A grant's code or CA: never quoted back, since it is a secret. */
+export function checkGrantSecret(value: string): RuleResult {
+    return value.length > 0 ? undefined : `must not be empty; expected ${ruleDescriptions.grantSecret}`;
 }

@@ -1,0 +1,92 @@
+// A link between sites in two clusters, declared in one Pulumi program with a provider per
+// cluster: the accepting site and its grant in cluster a, the linking site and its
+// SkupperLink in cluster b. Skupper's own controllers serve, redeem and configure; the
+// code and CA stay secrets in the state.
+import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { SKUPPER_API_VERSION } from "../../../provider/constants";
+import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
+import { e2e, newStack, pulumiEnv, storedState } from "../harness";
+import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
+import { secondCluster } from "../secondCluster";
+
+const skupper = (ns: string, plural: string, name = "") =>
+    `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${plural}${name ? `/${name}` : ""}`;
+
+describe("SkupperGrant and SkupperLink: two clusters linked in one program", function () {
+    this.timeout(600000);
+
+    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, and destroys grant and token", async function () {
+        const a = e2e().env;
+        const b = await secondCluster(this);
+        const [west, east] = [a.namespace("link-west"), a.namespace("link-east")];
+        await a.createNamespaces(west);
+        await b.createNamespaces(east);
+        const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
+        const stack = await newStack(async () => {
+            const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
+            const westSite = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
+            const eastSite = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
+            const grant = new SkupperGrant(
+                "to-east",
+                { namespace: west, timeoutSeconds: 120 },
+                { dependsOn: [westSite] },
+            );
+            const link = new SkupperLink(
+                "to-west",
+                { namespace: east, url: grant.url, code: grant.code, ca: grant.ca, timeoutSeconds: 120 },
+                { provider: clusterB, dependsOn: [eastSite] },
+            );
+            return {
+                url: grant.url,
+                code: grant.code,
+                grantReady: grant.ready,
+                redemptions: grant.redemptions,
+                redeemed: link.redeemed,
+                configured: link.configured,
+                linkStatus: link.status,
+            };
+        }, "link");
+        const started = Date.now();
+        const up = await stack.up();
+        const outputs = outputsOf(up);
+        console.log(
+            `      up: redeemed ${outputs.redeemed}, configured ${outputs.configured}, link ${outputs.linkStatus} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        );
+        assert.equal(up.outputs.code.secret, true, "the code is a secret output");
+        assert.deepEqual([outputs.grantReady, outputs.redeemed, outputs.configured], [true, true, true]);
+        assert.match(outputs.url, new RegExp(`^https://${a.grantServer!.baseUrl}/`));
+
+        const link = await b.kube.get(skupper(east, "links", "to-west"));
+        const site = await a.kube.get(skupper(west, "sites", "west"));
+        assert.deepEqual(link.spec.endpoints, site.status.endpoints, "the Link goes to west's endpoints");
+        const grant = await a.kube.get(skupper(west, "accessgrants", "to-east"));
+        const state = storedState(stack);
+        for (const [what, value] of [
+            ["code", grant.status.code],
+            ["CA", grant.status.ca.split("\n")[1]],
+        ]) {
+            assert.ok(!state.includes(value), `the grant's ${what} appears in plain text in the stored state`);
+        }
+        // As `pulumi stack export` shows it (the Automation API's exportStack shows secrets).
+        const exported = execFileSync(e2e().pulumi.command, ["stack", "export", "--stack", stack.name], {
+            cwd: stack.workspace.workDir,
+            env: { ...process.env, ...pulumiEnv() },
+            encoding: "utf8",
+        });
+        assert.match(exported, /"resources"/);
+        assert.ok(!exported.includes(grant.status.code), "the code appears in plain text in `pulumi stack export`");
+
+        // The next plain up shows the redemption on the grant's side.
+        const later = outputsOf(await stack.up());
+        assert.equal(later.redemptions, 1);
+        await assertSettled(stack);
+
+        await stack.destroy();
+        assert.equal(await a.kube.find(skupper(west, "accessgrants", "to-east")), undefined);
+        assert.equal(await b.kube.find(skupper(east, "accesstokens", "to-west")), undefined);
+    });
+});
