@@ -11,6 +11,8 @@ import {
     components,
     ConsumerListener,
     SiteHalf,
+    SkupperGrant,
+    SkupperLink,
     SkupperSite,
     WorkloadHalf,
 } from "../provider/components";
@@ -19,6 +21,8 @@ import { packageVersion, schemaPath } from "../provider/packageInfo";
 import {
     listenerArgsSchema,
     pairArgsSchema,
+    grantArgsSchema,
+    linkArgsSchema,
     siteArgsSchema,
     siteHalfArgsSchema,
     workloadHalfArgsSchema,
@@ -33,6 +37,8 @@ export const argumentSchemas: Record<string, z.ZodObject<Record<string, z.ZodTyp
     [SiteHalf.__pulumiType]: siteHalfArgsSchema,
     [ConsumerListener.__pulumiType]: listenerArgsSchema,
     [SkupperSite.__pulumiType]: siteArgsSchema,
+    [SkupperGrant.__pulumiType]: grantArgsSchema,
+    [SkupperLink.__pulumiType]: linkArgsSchema,
 };
 
 /** Properties that TypeScript can only type as `number` but that are integers: every
@@ -51,6 +57,13 @@ const integerProperties: Record<string, string[]> = {
 };
 // Outputs that are integers as well.
 integerProperties[SkupperSite.__pulumiType].push("sitesInNetwork");
+integerProperties[SkupperGrant.__pulumiType].push("redemptions");
+
+/** The grant's code and CA: secrets in every SDK, as inputs and as outputs. */
+const secretProperties: Record<string, string[]> = {
+    [SkupperGrant.__pulumiType]: ["code", "ca"],
+    [SkupperLink.__pulumiType]: ["code", "ca"],
+};
 
 /** How the generated SDKs are named, where the defaults would claim Pulumi's own names. */
 const languageSettings = {
@@ -68,6 +81,7 @@ type Schema = {
 /**
  * The corrections the inferred schema needs:
  * - integers: TypeScript has one number type, the schema has `integer`;
+ * - secrets: inference cannot see them, the schema marks them `secret`;
  * - a `k8s.Provider` argument is inferred as a reference to `#/resources/kubernetes`,
  *   but the Kubernetes package's provider type is `#/resources/pulumi:providers:kubernetes`;
  * - the SDKs' package names, and their layout as self-contained packages (supportPack:
@@ -84,6 +98,12 @@ export function correctSchema(schema: Schema): Schema {
             for (const props of [(owner as any)?.inputProperties, (owner as any)?.properties]) {
                 if (props?.[name]?.type === "number") props[name].type = "integer";
             }
+        }
+    }
+    for (const [token, names] of Object.entries(secretProperties)) {
+        const { inputProperties, properties } = schema.resources[token];
+        for (const name of names) {
+            for (const props of [inputProperties, properties]) if (props?.[name]) props[name].secret = true;
         }
     }
     for (const resource of Object.values(schema.resources)) {

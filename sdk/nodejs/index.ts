@@ -25,6 +25,16 @@ export type SiteHalf = import("./siteHalf").SiteHalf;
 export const SiteHalf: typeof import("./siteHalf").SiteHalf = null as any;
 utilities.lazyLoad(exports, ["SiteHalf"], () => require("./siteHalf"));
 
+export { SkupperGrantArgs } from "./skupperGrant";
+export type SkupperGrant = import("./skupperGrant").SkupperGrant;
+export const SkupperGrant: typeof import("./skupperGrant").SkupperGrant = null as any;
+utilities.lazyLoad(exports, ["SkupperGrant"], () => require("./skupperGrant"));
+
+export { SkupperLinkArgs } from "./skupperLink";
+export type SkupperLink = import("./skupperLink").SkupperLink;
+export const SkupperLink: typeof import("./skupperLink").SkupperLink = null as any;
+utilities.lazyLoad(exports, ["SkupperLink"], () => require("./skupperLink"));
+
 export { SkupperSiteArgs } from "./skupperSite";
 export type SkupperSite = import("./skupperSite").SkupperSite;
 export const SkupperSite: typeof import("./skupperSite").SkupperSite = null as any;
@@ -53,6 +63,10 @@ const _module = {
                 return new ConsumerListener(name, <any>undefined, { urn })
             case "skupper:index:SiteHalf":
                 return new SiteHalf(name, <any>undefined, { urn })
+            case "skupper:index:SkupperGrant":
+                return new SkupperGrant(name, <any>undefined, { urn })
+            case "skupper:index:SkupperLink":
+                return new SkupperLink(name, <any>undefined, { urn })
             case "skupper:index:SkupperSite":
                 return new SkupperSite(name, <any>undefined, { urn })
             case "skupper:index:WorkloadHalf":

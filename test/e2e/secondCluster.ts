@@ -2,6 +2,7 @@
 // clusters: started the first time a case asks for it, in the first cluster's mode and
 // with its toolchain, and stopped with the tier. A case on an existing cluster, where
 // there is no second, is not run (modes.ts names it).
+import { joinClusters } from "../localenv/clusterPeers";
 import { LocalEnvironment } from "../localenv/environment";
 import { podProcesses } from "../localenv/dataplane/podProcesses";
 import { atTierEnd, e2e } from "./harness";
@@ -16,7 +17,10 @@ export function secondCluster(context: Mocha.Context): Promise<LocalEnvironment>
     const { env, toolchain } = e2e();
     if (env.existingCluster) caseNotRunWith(context, "an existing cluster: the tier has no second cluster there");
     if (!second) {
-        second = LocalEnvironment.start({ mode: env.mode, toolchain, log, name: "b" });
+        second = LocalEnvironment.start({ mode: env.mode, toolchain, log, name: "b" }).then((b) => {
+            joinClusters([env, b]);
+            return b;
+        });
         atTierEnd(stopSecondCluster);
     }
     return second;

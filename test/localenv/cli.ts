@@ -2,6 +2,7 @@
 // leaves it running and prints where the kubeconfig is (one per cluster with
 // --clusters=2); stop ends every process it started (in the network mode, the router
 // pods' containers with them); status shows each process.
+import { joinClusters } from "./clusterPeers";
 import { currentClusters, forgetEnvironment, rememberEnvironment } from "./current";
 import { LocalEnvironment } from "./environment";
 import { isRunning } from "./cluster/processes";
@@ -32,6 +33,7 @@ async function start(args: string[]): Promise<void> {
         for (const cluster of clusters) await cluster.stop();
         throw e;
     }
+    joinClusters(clusters);
     rememberEnvironment(...clusters);
     for (const cluster of clusters) {
         cluster.detach();

@@ -4,6 +4,8 @@
 // plane, whose collector writes skupper-network-status), otherwise the network-status
 // writer, which writes what that collector would.
 import * as fs from "node:fs";
+import * as path from "node:path";
+import { PEERS_FILE } from "./clusterPeers";
 import { KubeClient } from "./cluster/kubeClient";
 import { ProcessSpec, scriptSpec, waitFor } from "./cluster/processes";
 import { controllerSpec, CONTROLLER_NAMESPACE, probeSkupper, SkupperMode } from "./cluster/skupper";
@@ -78,7 +80,12 @@ export async function startSkupper(
     }
     log("starting the network-status writer (no router runs in this mode)");
     await launch(
-        scriptSpec(NETWORK_STATUS_WRITER, "test/localenv/doubles/networkStatusWriter.ts", ["--kubeconfig", kubeconfig]),
+        scriptSpec(NETWORK_STATUS_WRITER, "test/localenv/doubles/networkStatusWriter.ts", [
+            "--kubeconfig",
+            kubeconfig,
+            "--peers",
+            path.join(dir, PEERS_FILE),
+        ]),
         async (started) => {
             await waitFor(
                 "the network-status writer",

@@ -30,15 +30,20 @@ describe("the package's public API", () => {
         await setUpMocks();
         const api = await import("../../provider/index");
         assert.deepEqual(Object.keys(api).sort(), [
+            "AccessGrant",
+            "AccessToken",
             "ArgumentsError",
             "AttachedConnector",
             "AttachedConnectorBinding",
             "AttachedConnectorPair",
             "Connector",
             "ConsumerListener",
+            "Link",
             "Listener",
             "Site",
             "SiteHalf",
+            "SkupperGrant",
+            "SkupperLink",
             "SkupperSite",
             "WorkloadHalf",
         ]);

@@ -36,7 +36,10 @@ const mocks: pulumi.runtime.Mocks = {
         if (!args.custom) return { id: undefined, state: args.inputs };
         // A registration has no id (an empty import id); a read names the object it reads.
         const id = args.id || `${args.inputs.metadata?.namespace}/${args.inputs.metadata?.name}`;
-        const object = args.id ? objects.get(`${args.type} ${id}`) : args.inputs;
+        // A patch (the Kubernetes provider's <Kind>Patch) stands for the object it patches.
+        const object = args.id
+            ? (objects.get(`${args.type} ${id}`) ?? objects.get(`${args.type}Patch ${id}`))
+            : args.inputs;
         // As the Kubernetes provider answers a read of an object that is not there.
         if (!object) throw new Error(`resource '${id}' does not exist`);
         if (!args.id) objects.set(`${args.type} ${id}`, object);

@@ -27,6 +27,10 @@ func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi
 		r = &ConsumerListener{}
 	case "skupper:index:SiteHalf":
 		r = &SiteHalf{}
+	case "skupper:index:SkupperGrant":
+		r = &SkupperGrant{}
+	case "skupper:index:SkupperLink":
+		r = &SkupperLink{}
 	case "skupper:index:SkupperSite":
 		r = &SkupperSite{}
 	case "skupper:index:WorkloadHalf":

@@ -10,6 +10,8 @@ from .attached_connector_pair import *
 from .consumer_listener import *
 from .provider import *
 from .site_half import *
+from .skupper_grant import *
+from .skupper_link import *
 from .skupper_site import *
 from .workload_half import *
 from ._inputs import *
@@ -25,6 +27,8 @@ _utilities.register(
    "skupper:index:AttachedConnectorPair": "AttachedConnectorPair",
    "skupper:index:ConsumerListener": "ConsumerListener",
    "skupper:index:SiteHalf": "SiteHalf",
+   "skupper:index:SkupperGrant": "SkupperGrant",
+   "skupper:index:SkupperLink": "SkupperLink",
    "skupper:index:SkupperSite": "SkupperSite",
    "skupper:index:WorkloadHalf": "WorkloadHalf"
   }

@@ -2,16 +2,20 @@
 // writer. In the real and emulated modes no router runs, so no collector reports the
 // network; this process writes, every second, each site's report as its router's
 // collector would (networkStatus.ts), so a Listener created anywhere in a site shows as
-// hasMatchingListener and hasMatchingConnector as it would on a cluster. In the
-// data-plane mode Skupper's own kube-adaptor writes it, and this does not run.
+// hasMatchingListener and hasMatchingConnector as it would on a cluster. With --peers (a
+// file naming the kubeconfigs of the environment's other clusters), a site's report also
+// has the sites its configured Links join it to there (linkedSites.ts). In the data-plane
+// mode Skupper's own kube-adaptor writes it, and this does not run.
 //
-//   node -r ts-node/register/transpile-only localenv/doubles/networkStatusWriter.ts --kubeconfig <file>
+//   node -r ts-node/register/transpile-only localenv/doubles/networkStatusWriter.ts --kubeconfig <file> [--peers <file>]
+import * as fs from "node:fs";
 import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
 import { PodView } from "../dataplane/podServers";
 import { ClusterSnapshot, KubeObject, readSnapshot } from "./skupperEmulator";
 import { conditionOf } from "./skupperEmulator/conditions";
-import { NETWORK_STATUS, NetworkStatus, siteEntry, withSiteEntry } from "./networkStatus";
+import { networksOf, PlacedSite } from "./linkedSites";
+import { NETWORK_STATUS, NetworkStatus, SiteStatus, siteEntry, withSiteEntry } from "./networkStatus";
 
 /** The field manager of this double's writes, which the data-plane mode's tests look for. */
 export const WRITER_FIELD_MANAGER = "skupper-pulumi-network-status-writer";
@@ -28,11 +32,42 @@ export function hasRouter(site: KubeObject): boolean {
     return conditionOf(site, "Configured")?.status === "True";
 }
 
-export async function writeOnce(kube: KubeClient): Promise<void> {
+/** A cluster's objects as the writer reads them in a round. */
+interface ClusterView {
+    name: string;
+    snapshot: ClusterSnapshot;
+    links: KubeObject[];
+}
+
+async function viewOf(name: string, kube: KubeClient): Promise<ClusterView> {
     const snapshot = await readSnapshot(kube, new Date(), false);
-    for (const site of snapshot.sites.filter(hasRouter)) {
+    const links = await kube.get(`/apis/skupper.io/v2alpha1/links`).then(
+        (l) => l.items as KubeObject[],
+        () => [],
+    );
+    return { name, snapshot, links };
+}
+
+/** One round: every configured site of `kube`'s cluster gets its report; `peers` are the other clusters. */
+export async function writeOnce(kube: KubeClient, peers: Map<string, KubeClient> = new Map()): Promise<void> {
+    const own = await viewOf("", kube);
+    const others = await Promise.all([...peers].map(([name, client]) => viewOf(name, client).catch(() => undefined)));
+    const views = [own, ...others.filter((v): v is ClusterView => v !== undefined)];
+    const placed = views.flatMap((v) => v.snapshot.sites.filter(hasRouter).map((site) => ({ cluster: v.name, site })));
+    const networks = networksOf(
+        placed,
+        views.flatMap((v) => v.links.map((link) => ({ cluster: v.name, link }))),
+    );
+    const entryOf = (s: PlacedSite): SiteStatus => {
+        const { snapshot } = views.find((v) => v.name === s.cluster)!;
+        return siteEntry({ ...snapshot, site: s.site, pods: snapshot.pods as PodView[] });
+    };
+    const known = new Set(placed.map((s) => s.site.metadata.uid ?? ""));
+    for (const site of own.snapshot.sites.filter(hasRouter)) {
+        const network = networks.get(`/${site.metadata.namespace}`) ?? [];
+        const linked = network.filter((s) => s.cluster !== "" || s.site.metadata.namespace !== site.metadata.namespace);
         try {
-            await writeSite(kube, snapshot, site);
+            await writeSite(kube, own.snapshot, site, linked.map(entryOf), known);
         } catch (e) {
             // One site's failure does not keep the others from their reports.
             console.error(`[network-status-writer] ${site.metadata.namespace}: ${(e as Error).message}`);
@@ -40,7 +75,13 @@ export async function writeOnce(kube: KubeClient): Promise<void> {
     }
 }
 
-async function writeSite(kube: KubeClient, snapshot: ClusterSnapshot, site: KubeObject): Promise<void> {
+async function writeSite(
+    kube: KubeClient,
+    snapshot: ClusterSnapshot,
+    site: KubeObject,
+    linked: SiteStatus[],
+    known: Set<string>,
+): Promise<void> {
     const namespace = site.metadata.namespace;
     const stored = snapshot.networkStatus.find((c) => c.metadata.namespace === namespace);
     let previous: NetworkStatus | undefined;
@@ -49,8 +90,15 @@ async function writeSite(kube: KubeClient, snapshot: ClusterSnapshot, site: Kube
     } catch {
         previous = undefined;
     }
+    // Entries of sites this writer knows are its to write (a link gone takes its sites
+    // away); others (the remote-site double's) are kept as they are.
+    let report: NetworkStatus | undefined = previous && {
+        ...previous,
+        siteStatus: previous.siteStatus.filter((s) => !known.has(s.site.identity ?? "")),
+    };
+    for (const entry of linked) report = withSiteEntry(report, entry);
     const entry = siteEntry({ ...snapshot, site, pods: snapshot.pods as PodView[] });
-    const next = JSON.stringify(withSiteEntry(previous, entry));
+    const next = JSON.stringify(withSiteEntry(report, entry));
     if (stored?.data?.NetworkStatus === next) return;
     const data = { NetworkStatus: next };
     const manager = `fieldManager=${WRITER_FIELD_MANAGER}`;
@@ -78,13 +126,24 @@ async function main(argv: string[]): Promise<void> {
     const file = flag >= 0 ? argv[flag + 1] : process.env.KUBECONFIG;
     if (!file) throw new Error("usage: networkStatusWriter.ts --kubeconfig <file>");
     const kube = new KubeClient(readKubeconfig(file));
+    const peersFlag = argv.indexOf("--peers");
+    const peersFile = peersFlag >= 0 ? argv[peersFlag + 1] : undefined;
+    const peers = new Map<string, KubeClient>();
     let stopping = false;
     process.on("SIGTERM", () => (stopping = true)).on("SIGINT", () => (stopping = true));
     console.log("[network-status-writer] writing each site's skupper-network-status");
     while (!stopping) {
-        await writeOnce(kube).catch((e) => console.error(`[network-status-writer] ${(e as Error).message}`));
+        if (peersFile) readPeers(peersFile, peers);
+        await writeOnce(kube, peers).catch((e) => console.error(`[network-status-writer] ${(e as Error).message}`));
         await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS));
     }
+}
+
+/** The peers file, read every round: the environment names its clusters' peers once they have started. */
+function readPeers(file: string, peers: Map<string, KubeClient>): void {
+    const names = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+    for (const name of names) if (!peers.has(name)) peers.set(name, new KubeClient(readKubeconfig(name)));
+    for (const name of [...peers.keys()]) if (!names.includes(name)) peers.delete(name);
 }
 
 if (require.main === module) {

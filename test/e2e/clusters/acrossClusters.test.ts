@@ -1,0 +1,100 @@
+// The whole path across two clusters in one program: the pair exposes a workload of
+// cluster a through site west, cluster b's site east is linked to west, and a listener in
+// east with the pair's routing key sees the connector in a, while the pair sees the
+// listener in b, from Skupper's own status.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import {
+    AttachedConnectorPair,
+    ConsumerListener,
+    SkupperGrant,
+    SkupperLink,
+    SkupperSite,
+} from "../../../provider/index";
+import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
+import { e2e, newStack } from "../harness";
+import { assertSettled, outputsOf, waitForObject } from "../lifecycle/pairWorld";
+import { secondCluster } from "../secondCluster";
+
+describe("one network across two clusters: the pair in a, its consumer in b", function () {
+    this.timeout(600000);
+
+    it("links east to west, and the listener in b and the pair in a each see the other", async function () {
+        const { env: a, kube } = e2e();
+        const b = await secondCluster(this);
+        const [shop, west, east] = [a.namespace("across-shop"), a.namespace("across-west"), a.namespace("across-east")];
+        await a.createNamespaces(shop, west);
+        await b.createNamespaces(east);
+        await createDeployment(kube, shop, "backend", { app: "backend" }, 1);
+        await waitForReadyPods(kube, shop, "app=backend", 1);
+        const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
+        const stack = await newStack(async () => {
+            const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
+            const westSite = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
+            const eastSite = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
+            const grant = new SkupperGrant("to-east", { namespace: west }, { dependsOn: [westSite] });
+            const link = new SkupperLink(
+                "to-west",
+                { namespace: east, url: grant.url, code: grant.code, ca: grant.ca, timeoutSeconds: 120 },
+                { provider: clusterB, dependsOn: [eastSite] },
+            );
+            const pair = new AttachedConnectorPair(
+                "backend",
+                {
+                    connectorNamespace: shop,
+                    siteNamespace: west,
+                    port: 8080,
+                    selector: "app=backend",
+                    routingKey: "backend",
+                    // Ready once the listener in b is in the network: the listener takes the
+                    // key as given, not from this output, which the wait holds back.
+                    awaitListener: true,
+                    timeoutSeconds: 180,
+                },
+                { dependsOn: [westSite] },
+            );
+            const listener = new ConsumerListener(
+                "backend",
+                { namespace: east, routingKey: "backend", port: 8080, awaitConnector: true, timeoutSeconds: 180 },
+                { provider: clusterB, dependsOn: [link] },
+            );
+            return {
+                linkConfigured: link.configured,
+                ready: pair.ready,
+                hasMatchingListener: pair.hasMatchingListener,
+                listenerReady: listener.ready,
+                hasMatchingConnector: listener.hasMatchingConnector,
+                eastNetwork: eastSite.network,
+            };
+        }, "across");
+        const started = Date.now();
+        const outputs = outputsOf(await stack.up());
+        console.log(`      up: ${JSON.stringify(outputs)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        assert.deepEqual(
+            [outputs.linkConfigured, outputs.ready, outputs.hasMatchingListener, outputs.hasMatchingConnector],
+            [true, true, true, true],
+        );
+        const listener = await b.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${east}/listeners/backend`);
+        assert.equal(listener.status.hasMatchingConnector, true, "Skupper's own status in b says so");
+        // Each site's network is its router's report, which grows after the sites were
+        // Ready: once both show the other, the next plain up reads it.
+        for (const [kube, ns] of [
+            [a.kube, west],
+            [b.kube, east],
+        ] as const) {
+            await waitForObject(
+                kube,
+                `/apis/skupper.io/v2alpha1/namespaces/${ns}/sites/${ns === west ? "west" : "east"}`,
+                `${ns}'s network`,
+                (s) => s.status?.sitesInNetwork === 2,
+            );
+        }
+        const later = outputsOf(await stack.up());
+        assert.deepEqual(later.eastNetwork.sort(), ["east", "west"]);
+        assert.equal(later.hasMatchingListener, true);
+        await assertSettled(stack);
+        await stack.destroy();
+    });
+});
