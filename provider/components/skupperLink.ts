@@ -98,7 +98,14 @@ export class SkupperLink extends pulumi.ComponentResource {
                     linkCost: a.from("cost"),
                 },
             },
-            { parent: this, dependsOn: a.checkedFirst, additionalSecretOutputs: ["spec"] },
+            {
+                parent: this,
+                dependsOn: a.checkedFirst,
+                additionalSecretOutputs: ["spec"],
+                // Skupper redeems a token once: another grant needs a new token, awaited afresh.
+                replaceOnChanges: ["spec"],
+                deleteBeforeReplace: true,
+            },
         );
         const tokenStatus = token.status as pulumi.Output<AccessTokenStatus | undefined>;
         const redeemedName = pulumi

@@ -1,8 +1,9 @@
-// The clusters of one local environment know each other where no router runs: each
-// cluster's network-status writer reads the kubeconfigs of the others from a file in its
-// folder (doubles/networkStatusWriter.ts --peers), so a site linked across clusters
-// reports the other cluster's sites in its network. In the network mode Skupper's routers
-// report the network, and the file is not read.
+// The clusters of one local environment know each other through a file in each one's
+// folder that names the kubeconfigs of the others. Where no router runs, each cluster's
+// network-status writer reads their objects (doubles/networkStatusWriter.ts --peers), so
+// a site linked across clusters reports the other cluster's sites in its network. In the
+// data-plane mode, each cluster publishes its load balancers' addresses in the others'
+// pod networks (dataplane/loadBalancerRoutes.ts), where their routers link to them.
 import * as fs from "node:fs";
 import * as path from "node:path";
 

@@ -1,7 +1,8 @@
 // The whole path across two clusters in one program: the pair exposes a workload of
 // cluster a through site west, cluster b's site east is linked to west, and a listener in
 // east with the pair's routing key sees the connector in a, while the pair sees the
-// listener in b, from Skupper's own status.
+// listener in b, from Skupper's own status. In the data-plane mode, a line sent to the
+// listener in b crosses both routers and the link, and a pod in a answers it.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
@@ -13,13 +14,21 @@ import {
     SkupperLink,
     SkupperSite,
 } from "../../../provider/index";
+import { Stack } from "@pulumi/pulumi/automation";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
+import { waitFor } from "../../localenv/cluster/processes";
+import { sendThroughService } from "../../localenv/dataplane/traffic";
+import { LocalEnvironment } from "../../localenv/environment";
 import { e2e, newStack } from "../harness";
-import { assertSettled, outputsOf, waitForObject } from "../lifecycle/pairWorld";
+import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
+import { caseOnlyInModes } from "../modes";
 import { secondCluster } from "../secondCluster";
+import { waitForSitesInNetwork } from "./linkWorld";
 
 describe("one network across two clusters: the pair in a, its consumer in b", function () {
     this.timeout(600000);
+    let linked: { stack: Stack; b: LocalEnvironment; east: string } | undefined;
+    after(async () => linked?.stack.destroy());
 
     it("links east to west, and the listener in b and the pair in a each see the other", async function () {
         const { env: a, kube } = e2e();
@@ -69,6 +78,7 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
                 eastNetwork: eastSite.network,
             };
         }, "across");
+        linked = { stack, b, east };
         const started = Date.now();
         const outputs = outputsOf(await stack.up());
         console.log(`      up: ${JSON.stringify(outputs)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -80,21 +90,29 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
         assert.equal(listener.status.hasMatchingConnector, true, "Skupper's own status in b says so");
         // Each site's network is its router's report, which grows after the sites were
         // Ready: once both show the other, the next plain up reads it.
-        for (const [kube, ns] of [
-            [a.kube, west],
-            [b.kube, east],
-        ] as const) {
-            await waitForObject(
-                kube,
-                `/apis/skupper.io/v2alpha1/namespaces/${ns}/sites/${ns === west ? "west" : "east"}`,
-                `${ns}'s network`,
-                (s) => s.status?.sitesInNetwork === 2,
-            );
-        }
+        await waitForSitesInNetwork(a.kube, west, "west", 2);
+        await waitForSitesInNetwork(b.kube, east, "east", 2);
         const later = outputsOf(await stack.up());
         assert.deepEqual(later.eastNetwork.sort(), ["east", "west"]);
         assert.equal(later.hasMatchingListener, true);
         await assertSettled(stack);
-        await stack.destroy();
+    });
+
+    it("carries a line sent to the listener in b to a pod in a, and back, through Skupper's routers", async function () {
+        caseOnlyInModes(this, ["network"], "bytes cross Skupper's own routers and the link between them");
+        assert.ok(linked, "the case before linked the clusters");
+        const { b, east } = linked;
+        const trips = await waitFor(
+            "a line through east's listener to be answered",
+            async () => {
+                const sent = await sendThroughService(b.kube, { namespace: east, service: "backend", port: 8080 }, [
+                    "across the link",
+                ]);
+                return sent.every((t) => t.pod) ? sent : undefined;
+            },
+            180000,
+        );
+        console.log(`      ${trips[0].to}: "${trips[0].reply}"`);
+        assert.match(trips[0].pod!, /^backend-/, "a pod of the workload in cluster a answered");
     });
 });

@@ -12,6 +12,7 @@ import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index"
 import { e2e, newStack, pulumiEnv, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
+import { waitForSitesInNetwork } from "./linkWorld";
 
 const skupper = (ns: string, plural: string, name = "") =>
     `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${plural}${name ? `/${name}` : ""}`;
@@ -80,7 +81,9 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         assert.match(exported, /"resources"/);
         assert.ok(!exported.includes(grant.status.code), "the code appears in plain text in `pulumi stack export`");
 
-        // The next plain up shows the redemption on the grant's side.
+        // The next plain up shows the redemption on the grant's side, and the network grown.
+        await waitForSitesInNetwork(a.kube, west, "west", 2);
+        await waitForSitesInNetwork(b.kube, east, "east", 2);
         const later = outputsOf(await stack.up());
         assert.equal(later.redemptions, 1);
         await assertSettled(stack);

@@ -10,7 +10,9 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { KubeClient } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
+import { PEERS_FILE } from "../clusterPeers";
 import { EndpointImporter, pipeBoth, publish } from "./endpoints";
+import { LoadBalancerRoutes } from "./loadBalancerRoutes";
 import { PodServers, PodView } from "./podServers";
 import { HOST, ROUTER_POD_SELECTOR, RouterPod, RouterPods } from "./routerPods";
 
@@ -47,7 +49,15 @@ async function main(): Promise<void> {
     const servers = new PodServers(folders.endpoints, HOST, log);
     const binaries = { router: values.router!, adaptor: values.adaptor! };
     const routers = new RouterPods(kube, access, binaries, { ...folders, environment: values.dir! }, log);
+    const balancers = new LoadBalancerRoutes(
+        kube,
+        folders.endpoints,
+        path.join(values.dir!, PEERS_FILE),
+        `load-balancers-${path.basename(values.dir!)}`,
+        log,
+    );
     const stop = () => {
+        balancers.close();
         routers.stopAll();
         servers.close();
         importer.stop();
@@ -64,6 +74,7 @@ async function main(): Promise<void> {
             const pods = (await kube.get<{ items: PodView[] }>("/api/v1/pods")).items;
             await routers.sync(pods.filter(isRouter) as RouterPod[]);
             await servers.sync(pods.filter((p) => !isRouter(p)));
+            await balancers.sync();
             if (!ready) fs.writeFileSync(folders.ready, new Date().toISOString());
             ready = true;
         } catch (e) {

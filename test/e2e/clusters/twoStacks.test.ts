@@ -1,0 +1,101 @@
+// The two-stack form of a link: the accepting cluster's team declares its site and a grant
+// and exports the grant's url, code and CA (secret outputs); the linking team's stack, on
+// the other cluster, reads them through a StackReference. A grant that expired before its
+// token came is refused, and the linking team's up says so.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
+import { Stack } from "@pulumi/pulumi/automation";
+import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
+import { e2e, newStack, storedState } from "../harness";
+import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
+import { secondCluster } from "../secondCluster";
+import { waitForSitesInNetwork } from "./linkWorld";
+
+/** A stack's fully qualified name, as a StackReference names it on the local backend. */
+const referenceTo = (stack: Stack) => new pulumi.StackReference(`organization/skupper-e2e/${stack.name}`);
+
+describe("SkupperGrant and SkupperLink: one stack per team", function () {
+    this.timeout(600000);
+
+    it("links through a StackReference, the code secret in both stacks; an expired grant's token is refused", async function () {
+        const a = e2e().env;
+        const b = await secondCluster(this);
+        const [west, east] = [a.namespace("stacks-west"), a.namespace("stacks-east")];
+        await a.createNamespaces(west);
+        await b.createNamespaces(east);
+
+        const accepting = await newStack(async () => {
+            const site = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
+            const grant = new SkupperGrant("to-east", { namespace: west }, { dependsOn: [site] });
+            const short = new SkupperGrant("short", { namespace: west, expirationWindow: "2s" }, { dependsOn: [site] });
+            return {
+                url: grant.url,
+                code: grant.code,
+                ca: grant.ca,
+                shortUrl: short.url,
+                shortCode: short.code,
+                shortCa: short.ca,
+            };
+        }, "accepting");
+        const exported = await accepting.up();
+        assert.deepEqual(
+            [exported.outputs.code.secret, exported.outputs.ca.secret, exported.outputs.url.secret],
+            [true, true, false],
+        );
+
+        const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
+        let useShortGrant = false;
+        const linking = await newStack(async () => {
+            const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
+            const grant = referenceTo(accepting);
+            const site = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
+            const link = new SkupperLink(
+                "to-west",
+                {
+                    namespace: east,
+                    url: grant.requireOutput("url") as pulumi.Output<string>,
+                    code: grant.requireOutput("code") as pulumi.Output<string>,
+                    ca: grant.requireOutput("ca") as pulumi.Output<string>,
+                    timeoutSeconds: 120,
+                },
+                { provider: clusterB, dependsOn: [site] },
+            );
+            if (useShortGrant) {
+                new SkupperLink(
+                    "late",
+                    {
+                        namespace: east,
+                        url: grant.requireOutput("shortUrl") as pulumi.Output<string>,
+                        code: grant.requireOutput("shortCode") as pulumi.Output<string>,
+                        ca: grant.requireOutput("shortCa") as pulumi.Output<string>,
+                        timeoutSeconds: 60,
+                    },
+                    { provider: clusterB, dependsOn: [site] },
+                );
+            }
+            return { redeemed: link.redeemed, configured: link.configured, network: site.network };
+        }, "linking");
+        const outputs = outputsOf(await linking.up());
+        assert.deepEqual([outputs.redeemed, outputs.configured], [true, true]);
+        await waitForSitesInNetwork(b.kube, east, "east", 2);
+        assert.deepEqual(outputsOf(await linking.up()).network.sort(), ["east", "west"]);
+        await assertSettled(linking);
+        const code = (await a.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${west}/accessgrants/to-east`)).status
+            .code;
+        for (const stack of [accepting, linking]) {
+            assert.ok(!storedState(stack).includes(code), `the code is in plain text in ${stack.name}'s state`);
+        }
+
+        // The short grant expired long before its token comes: the up fails, with Skupper's reason.
+        useShortGrant = true;
+        await assert.rejects(linking.up(), (e: Error) => {
+            assert.match(e.message, /SkupperLink 'late': Skupper did not redeem the token: .*(No such claim|expired)/);
+            return true;
+        });
+        useShortGrant = false;
+        await linking.destroy();
+        await accepting.destroy();
+    });
+});
