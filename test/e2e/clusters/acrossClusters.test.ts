@@ -5,15 +5,7 @@
 // listener in b crosses both routers and the link, and a pod in a answers it.
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
-import {
-    AttachedConnectorPair,
-    ConsumerListener,
-    SkupperGrant,
-    SkupperLink,
-    SkupperSite,
-} from "../../../provider/index";
+import { AttachedConnectorPair, ConsumerListener } from "../../../provider/index";
 import { Stack } from "@pulumi/pulumi/automation";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
 import { waitFor } from "../../localenv/cluster/processes";
@@ -23,7 +15,7 @@ import { e2e, newStack } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { caseOnlyInModes } from "../modes";
 import { secondCluster } from "../secondCluster";
-import { waitForSitesInNetwork } from "./linkWorld";
+import { linkedSites, waitForSitesInNetwork } from "./linkWorld";
 
 describe("one network across two clusters: the pair in a, its consumer in b", function () {
     this.timeout(600000);
@@ -40,15 +32,7 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
         await waitForReadyPods(kube, shop, "app=backend", 1);
         const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
         const stack = await newStack(async () => {
-            const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
-            const westSite = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
-            const eastSite = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
-            const grant = new SkupperGrant("to-east", { namespace: west }, { dependsOn: [westSite] });
-            const link = new SkupperLink(
-                "to-west",
-                { namespace: east, url: grant.url, code: grant.code, ca: grant.ca, timeoutSeconds: 120 },
-                { provider: clusterB, dependsOn: [eastSite] },
-            );
+            const { clusterB, westSite, eastSite, link } = linkedSites(west, east, bKubeconfig);
             const pair = new AttachedConnectorPair(
                 "backend",
                 {

@@ -5,14 +5,11 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
 import { SKUPPER_API_VERSION } from "../../../provider/constants";
-import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
 import { e2e, newStack, pulumiEnv, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
-import { waitForSitesInNetwork } from "./linkWorld";
+import { linkedSites, waitForSitesInNetwork } from "./linkWorld";
 
 const skupper = (ns: string, plural: string, name = "") =>
     `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${plural}${name ? `/${name}` : ""}`;
@@ -28,19 +25,7 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         await b.createNamespaces(east);
         const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
         const stack = await newStack(async () => {
-            const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
-            const westSite = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
-            const eastSite = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
-            const grant = new SkupperGrant(
-                "to-east",
-                { namespace: west, timeoutSeconds: 120 },
-                { dependsOn: [westSite] },
-            );
-            const link = new SkupperLink(
-                "to-west",
-                { namespace: east, url: grant.url, code: grant.code, ca: grant.ca, timeoutSeconds: 120 },
-                { provider: clusterB, dependsOn: [eastSite] },
-            );
+            const { grant, link } = linkedSites(west, east, bKubeconfig);
             return {
                 url: grant.url,
                 code: grant.code,

@@ -34,9 +34,9 @@ describe("SkupperGrant and SkupperLink: one stack per team", function () {
                 url: grant.url,
                 code: grant.code,
                 ca: grant.ca,
-                shortUrl: short.url,
-                shortCode: short.code,
-                shortCa: short.ca,
+                shorturl: short.url,
+                shortcode: short.code,
+                shortca: short.ca,
             };
         }, "accepting");
         const exported = await accepting.up();
@@ -51,30 +51,16 @@ describe("SkupperGrant and SkupperLink: one stack per team", function () {
             const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
             const grant = referenceTo(accepting);
             const site = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
-            const link = new SkupperLink(
-                "to-west",
-                {
-                    namespace: east,
-                    url: grant.requireOutput("url") as pulumi.Output<string>,
-                    code: grant.requireOutput("code") as pulumi.Output<string>,
-                    ca: grant.requireOutput("ca") as pulumi.Output<string>,
-                    timeoutSeconds: 120,
-                },
-                { provider: clusterB, dependsOn: [site] },
-            );
-            if (useShortGrant) {
-                new SkupperLink(
-                    "late",
-                    {
-                        namespace: east,
-                        url: grant.requireOutput("shortUrl") as pulumi.Output<string>,
-                        code: grant.requireOutput("shortCode") as pulumi.Output<string>,
-                        ca: grant.requireOutput("shortCa") as pulumi.Output<string>,
-                        timeoutSeconds: 60,
-                    },
+            const linkTo = (name: string, prefix: string, timeoutSeconds: number) => {
+                const from = (output: string) => grant.requireOutput(`${prefix}${output}`) as pulumi.Output<string>;
+                return new SkupperLink(
+                    name,
+                    { namespace: east, url: from("url"), code: from("code"), ca: from("ca"), timeoutSeconds },
                     { provider: clusterB, dependsOn: [site] },
                 );
-            }
+            };
+            const link = linkTo("to-west", "", 120);
+            if (useShortGrant) linkTo("late", "short", 60);
             return { redeemed: link.redeemed, configured: link.configured, network: site.network };
         }, "linking");
         const outputs = outputsOf(await linking.up());
