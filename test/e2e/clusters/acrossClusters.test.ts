@@ -98,5 +98,8 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
         );
         console.log(`      ${trips[0].to}: "${trips[0].reply}"`);
         assert.match(trips[0].pod!, /^backend-/, "a pod of the workload in cluster a answered");
+        // With routers, Skupper reports the Link operational, to the site at its other end.
+        const link = await b.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${east}/links/to-west`);
+        assert.deepEqual([link.status.status, link.status.remoteSiteName], ["Ready", "west"]);
     });
 });

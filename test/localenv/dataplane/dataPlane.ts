@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { KubeClient } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
 import { PEERS_FILE } from "../clusterPeers";
-import { EndpointImporter, pipeBoth, publish } from "./endpoints";
+import { EndpointImporter, LOAD_BALANCER_OWNER, pipeBoth, publish } from "./endpoints";
 import { LoadBalancerRoutes } from "./loadBalancerRoutes";
 import { PodServers, PodView } from "./podServers";
 import { HOST, ROUTER_POD_SELECTOR, RouterPod, RouterPods } from "./routerPods";
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         kube,
         folders.endpoints,
         path.join(values.dir!, PEERS_FILE),
-        `load-balancers-${path.basename(values.dir!)}`,
+        `${LOAD_BALANCER_OWNER}${path.basename(values.dir!)}`,
         log,
     );
     const stop = () => {

@@ -9,6 +9,9 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 
+/** The owners of the load balancers' addresses (loadBalancerRoutes.ts) start with this. */
+export const LOAD_BALANCER_OWNER = "load-balancers-";
+
 export interface Endpoint {
     owner: string;
     ip: string;

@@ -9,7 +9,7 @@ import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
-import { EndpointImporter, pipeBoth, publish } from "./endpoints";
+import { EndpointImporter, LOAD_BALANCER_OWNER, pipeBoth, publish } from "./endpoints";
 import { MARKS } from "./podProcesses";
 
 export interface ContainerSpec {
@@ -68,7 +68,10 @@ function main(specFile: string): void {
         spec.endpoints,
         spec.owner,
         log,
-        (e) => e.owner === spec.imports && !spec.ownPorts.includes(e.port),
+        // Another cluster's load balancer has an address of its own, so it may share a port
+        // with the pod: bound here unless the pod's router listens on that port on every
+        // address (a site that accepts links), where the bind is refused and logged.
+        (e) => (e.owner === spec.imports && !spec.ownPorts.includes(e.port)) || e.owner.startsWith(LOAD_BALANCER_OWNER),
     );
     const pod = new Pod(spec, log);
     process.on("SIGTERM", () => void pod.stop().then(() => process.exit(0)));
