@@ -15,7 +15,7 @@ import { e2e, newStack } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { caseOnlyInModes } from "../modes";
 import { secondCluster } from "../secondCluster";
-import { linkedSites, waitForSitesInNetwork } from "./linkWorld";
+import { linkedSites, waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
 
 describe("one network across two clusters: the pair in a, its consumer in b", function () {
     this.timeout(600000);
@@ -76,6 +76,7 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
         // Ready: once both show the other, the next plain up reads it.
         await waitForSitesInNetwork(a.kube, west, "west", 2);
         await waitForSitesInNetwork(b.kube, east, "east", 2);
+        await waitForLinkSettled(b.kube, east, "to-west");
         const later = outputsOf(await stack.up());
         assert.deepEqual(later.eastNetwork.sort(), ["east", "west"]);
         assert.equal(later.hasMatchingListener, true);

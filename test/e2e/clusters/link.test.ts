@@ -9,7 +9,7 @@ import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { e2e, newStack, pulumiEnv, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
-import { linkedSites, waitForSitesInNetwork } from "./linkWorld";
+import { linkedSites, waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
 
 const skupper = (ns: string, plural: string, name = "") =>
     `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${plural}${name ? `/${name}` : ""}`;
@@ -69,6 +69,7 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         // The next plain up shows the redemption on the grant's side, and the network grown.
         await waitForSitesInNetwork(a.kube, west, "west", 2);
         await waitForSitesInNetwork(b.kube, east, "east", 2);
+        await waitForLinkSettled(b.kube, east, "to-west");
         const later = outputsOf(await stack.up());
         assert.equal(later.redemptions, 1);
         await assertSettled(stack);

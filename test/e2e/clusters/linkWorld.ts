@@ -7,6 +7,7 @@ import * as k8s from "@pulumi/kubernetes";
 import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
 import { KubeClient } from "../../localenv/cluster/kubeClient";
+import { e2e } from "../harness";
 import { waitForObject } from "../lifecycle/pairWorld";
 
 export function waitForSitesInNetwork(kube: KubeClient, namespace: string, site: string, count: number) {
@@ -31,4 +32,16 @@ export function linkedSites(west: string, east: string, bKubeconfig: string) {
         { provider: clusterB, dependsOn: [eastSite] },
     );
     return { clusterB, westSite, eastSite, grant, link };
+}
+
+/** With routers, a Link turns Ready (operational) after it is configured: the case waits for that too. */
+export async function waitForLinkSettled(kube: KubeClient, namespace: string, link: string): Promise<void> {
+    if (e2e().env.mode !== "network") return;
+    await waitForObject(
+        kube,
+        `/apis/${SKUPPER_API_VERSION}/namespaces/${namespace}/links/${link}`,
+        `the Link ${namespace}/${link} operational`,
+        (l) => l.status?.status === "Ready",
+        90000,
+    );
 }

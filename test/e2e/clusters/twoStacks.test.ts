@@ -11,7 +11,7 @@ import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index"
 import { e2e, newStack, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
-import { waitForSitesInNetwork } from "./linkWorld";
+import { waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
 
 /** A stack's fully qualified name, as a StackReference names it on the local backend. */
 const referenceTo = (stack: Stack) => new pulumi.StackReference(`organization/skupper-e2e/${stack.name}`);
@@ -66,6 +66,7 @@ describe("SkupperGrant and SkupperLink: one stack per team", function () {
         const outputs = outputsOf(await linking.up());
         assert.deepEqual([outputs.redeemed, outputs.configured], [true, true]);
         await waitForSitesInNetwork(b.kube, east, "east", 2);
+        await waitForLinkSettled(b.kube, east, "to-west");
         assert.deepEqual(outputsOf(await linking.up()).network.sort(), ["east", "west"]);
         await assertSettled(linking);
         const code = (await a.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${west}/accessgrants/to-east`)).status
