@@ -5,7 +5,7 @@
 // (configured and operational: the routers joined) with awaitOperational.
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { SKUPPER_API_VERSION } from "../constants";
+import { PATCH_FORCE, SKUPPER_API_VERSION } from "../constants";
 import { AccessToken, AccessTokenStatus, Condition, Link, LinkStatus } from "../crds";
 import { DEFAULT_TIMEOUT_SECONDS, WAIT_CONFIGURED, WAIT_READY, WAIT_REPORTED } from "../halves";
 import { awaitAnnotations, providerAnnotations } from "../providerAnnotations";
@@ -25,7 +25,7 @@ export interface SkupperLinkArgs {
     ca: pulumi.Input<string>;
     /** The name of the AccessToken, and so of the Link and its Secret. Defaults to the Pulumi resource name. */
     objectName?: pulumi.Input<string>;
-    /** The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. */
+    /** The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place. */
     cost?: pulumi.Input<number>;
     /** Also wait until the link is operational (the two routers joined), not only configured. Default false. */
     awaitOperational?: pulumi.Input<boolean>;
@@ -103,7 +103,7 @@ export class SkupperLink extends pulumi.ComponentResource {
                 dependsOn: a.checkedFirst,
                 additionalSecretOutputs: ["spec"],
                 // Skupper redeems a token once: another grant needs a new token, awaited afresh.
-                replaceOnChanges: ["spec"],
+                replaceOnChanges: ["spec.url", "spec.code", "spec.ca"],
                 deleteBeforeReplace: true,
             },
         );
@@ -112,8 +112,9 @@ export class SkupperLink extends pulumi.ComponentResource {
             .all([token.metadata, tokenStatus])
             .apply(([m, s]) => (isRedeemed(s) ? m.name! : refused(name, s)));
 
-        // The Link is Skupper's: the component only awaits it, through a patch that sets no
-        // field of it but the provider's await annotations.
+        // The Link is Skupper's: the component awaits it through a patch of the provider's
+        // await annotations, which also sets its cost, when given (Skupper reads a token's
+        // linkCost only when it redeems it; a Link's cost it applies whenever it changes).
         const linkAwait = new k8s.apiextensions.CustomResourcePatch(
             `${name}-link-await`,
             {
@@ -122,13 +123,16 @@ export class SkupperLink extends pulumi.ComponentResource {
                 metadata: {
                     name: redeemedName,
                     namespace: token.metadata.namespace,
-                    annotations: a.field(["awaitOperational", "timeoutSeconds"], (f) =>
-                        awaitAnnotations({
+                    annotations: a.field(["awaitOperational", "timeoutSeconds", "cost"], (f) => ({
+                        ...awaitAnnotations({
                             waitFor: f.awaitOperational ? WAIT_READY : WAIT_CONFIGURED,
                             timeoutSeconds: f.timeoutSeconds,
                         }),
-                    ),
+                        // The cost is Skupper's too, from the token: taken over, not refused as a conflict.
+                        ...(f.cost === undefined ? {} : { [PATCH_FORCE]: "true" }),
+                    })),
                 },
+                spec: a.field(["cost"], (f) => (f.cost === undefined ? undefined : { cost: f.cost })),
             },
             { parent: this },
         );

@@ -143,7 +143,7 @@ export interface SkupperLinkArgs {
      */
     code: pulumi.Input<string>;
     /**
-     * The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset.
+     * The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place.
      */
     cost?: pulumi.Input<number | undefined>;
     /**

@@ -74,7 +74,12 @@ describe("SkupperGrant and SkupperLink", () => {
         const [patch] = ofType(LINK_PATCH);
         assert.deepEqual([patch.inputs.metadata.name, patch.inputs.metadata.namespace], ["to-west", "east"]);
         assert.equal(patch.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Configured");
-        assert.equal(patch.inputs.spec, undefined, "the patch sets no field of Skupper's Link");
+        assert.deepEqual(
+            patch.inputs.spec,
+            { cost: 5 },
+            "the patch sets the cost of Skupper's Link, and no other field",
+        );
+        assert.equal(patch.inputs.metadata.annotations["pulumi.com/patchForce"], "true");
         assert.equal(readsOf(LINK).length, 1);
     });
 
@@ -88,7 +93,12 @@ describe("SkupperGrant and SkupperLink", () => {
             awaitOperational: true,
         });
         await valueOf(link.configured);
-        assert.equal(ofType(LINK_PATCH)[0].inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+        const [patch] = ofType(LINK_PATCH);
+        assert.equal(patch.inputs.metadata.annotations["pulumi.com/waitFor"], "condition=Ready");
+        assert.deepEqual(
+            [patch.inputs.spec, patch.inputs.metadata.annotations["pulumi.com/patchForce"]],
+            [undefined, undefined],
+        );
     });
 
     it("fails with Skupper's reason when the token is refused, and awaits no Link", async () => {

@@ -86,7 +86,7 @@ type skupperLinkArgs struct {
 	Ca string `pulumi:"ca"`
 	// The grant's one-time code: a SkupperGrant's `code`. Kept secret.
 	Code string `pulumi:"code"`
-	// The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset.
+	// The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place.
 	Cost *int `pulumi:"cost"`
 	// Labels for the token.
 	Labels map[string]string `pulumi:"labels"`
@@ -110,7 +110,7 @@ type SkupperLinkArgs struct {
 	Ca pulumi.StringInput
 	// The grant's one-time code: a SkupperGrant's `code`. Kept secret.
 	Code pulumi.StringInput
-	// The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset.
+	// The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place.
 	Cost pulumi.IntPtrInput
 	// Labels for the token.
 	Labels pulumi.StringMapInput

@@ -39,7 +39,7 @@ class SkupperLinkArgs:
         :param pulumi.Input[_builtins.str] url: The grant's URL: a SkupperGrant's `url` (or a StackReference's output of it).
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] annotations: Annotations for the token (the pulumi.com/ await annotations are set by the component).
         :param pulumi.Input[_builtins.bool] await_operational: Also wait until the link is operational (the two routers joined), not only configured. Default false.
-        :param pulumi.Input[_builtins.int] cost: The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset.
+        :param pulumi.Input[_builtins.int] cost: The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the token.
         :param pulumi.Input[_builtins.str] object_name: The name of the AccessToken, and so of the Link and its Secret. Defaults to the Pulumi resource name.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long Skupper may take to redeem the token, and again to configure the link, in seconds (an integer). Default 300.
@@ -137,7 +137,7 @@ class SkupperLinkArgs:
     @pulumi.getter
     def cost(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset.
+        The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place.
         """
         return pulumi.get(self, "cost")
 
@@ -216,7 +216,7 @@ class SkupperLink(pulumi.ComponentResource):
         :param pulumi.Input[_builtins.bool] await_operational: Also wait until the link is operational (the two routers joined), not only configured. Default false.
         :param pulumi.Input[_builtins.str] ca: The grant server's CA certificate: a SkupperGrant's `ca`. Kept secret.
         :param pulumi.Input[_builtins.str] code: The grant's one-time code: a SkupperGrant's `code`. Kept secret.
-        :param pulumi.Input[_builtins.int] cost: The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset.
+        :param pulumi.Input[_builtins.int] cost: The Link's cost (an integer from 1); the router prefers links of least cost. Skupper's default 1 when unset. A change applies to the Link in place.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] labels: Labels for the token.
         :param pulumi.Input[_builtins.str] namespace: The linking site's namespace: it must have a Site. The token, and the Link Skupper makes of it, are created here.
         :param pulumi.Input[_builtins.str] object_name: The name of the AccessToken, and so of the Link and its Secret. Defaults to the Pulumi resource name.

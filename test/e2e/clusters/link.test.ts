@@ -17,15 +17,16 @@ const skupper = (ns: string, plural: string, name = "") =>
 describe("SkupperGrant and SkupperLink: two clusters linked in one program", function () {
     this.timeout(600000);
 
-    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, and destroys grant and token", async function () {
+    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, changes its cost in place, and destroys grant and token", async function () {
         const a = e2e().env;
         const b = await secondCluster(this);
         const [west, east] = [a.namespace("link-west"), a.namespace("link-east")];
         await a.createNamespaces(west);
         await b.createNamespaces(east);
         const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
+        let cost: number | undefined;
         const stack = await newStack(async () => {
-            const { grant, link } = linkedSites(west, east, bKubeconfig);
+            const { grant, link } = linkedSites(west, east, bKubeconfig, cost);
             return {
                 url: grant.url,
                 code: grant.code,
@@ -73,6 +74,13 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         const later = outputsOf(await stack.up());
         assert.equal(later.redemptions, 1);
         await assertSettled(stack);
+
+        // A new cost applies to Skupper's Link in place: the token is not redeemed again.
+        const token = await b.kube.get(skupper(east, "accesstokens", "to-west"));
+        cost = 5;
+        await stack.up();
+        assert.equal((await b.kube.get(skupper(east, "links", "to-west"))).spec.cost, 5);
+        assert.equal((await b.kube.get(skupper(east, "accesstokens", "to-west"))).metadata.uid, token.metadata.uid);
 
         await stack.destroy();
         assert.equal(await a.kube.find(skupper(west, "accessgrants", "to-east")), undefined);

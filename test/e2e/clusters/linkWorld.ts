@@ -21,14 +21,14 @@ export function waitForSitesInNetwork(kube: KubeClient, namespace: string, site:
 }
 
 /** Inside a program: site west (with link access) in cluster a, site east in cluster b, and east linked to west. */
-export function linkedSites(west: string, east: string, bKubeconfig: string) {
+export function linkedSites(west: string, east: string, bKubeconfig: string, cost?: number) {
     const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
     const westSite = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
     const eastSite = new SkupperSite("east", { namespace: east, timeoutSeconds: 120 }, { provider: clusterB });
     const grant = new SkupperGrant("to-east", { namespace: west, timeoutSeconds: 120 }, { dependsOn: [westSite] });
     const link = new SkupperLink(
         "to-west",
-        { namespace: east, url: grant.url, code: grant.code, ca: grant.ca, timeoutSeconds: 120 },
+        { namespace: east, url: grant.url, code: grant.code, ca: grant.ca, cost, timeoutSeconds: 120 },
         { provider: clusterB, dependsOn: [eastSite] },
     );
     return { clusterB, westSite, eastSite, grant, link };
