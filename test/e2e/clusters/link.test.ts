@@ -24,7 +24,7 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         await a.createNamespaces(west);
         await b.createNamespaces(east);
         const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
-        let cost: number | undefined;
+        let cost: number | undefined = undefined;
         const stack = await newStack(async () => {
             const { grant, link } = linkedSites(west, east, bKubeconfig, cost);
             return {
