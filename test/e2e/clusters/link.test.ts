@@ -17,7 +17,7 @@ const skupper = (ns: string, plural: string, name = "") =>
 describe("SkupperGrant and SkupperLink: two clusters linked in one program", function () {
     this.timeout(600000);
 
-    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, changes its cost in place, and destroys grant and token", async function () {
+    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, changes its cost in place, fails the next up once the Link is deleted, and destroys grant and token", async function () {
         const a = e2e().env;
         const b = await secondCluster(this);
         const [west, east] = [a.namespace("link-west"), a.namespace("link-east")];
@@ -81,6 +81,10 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         await stack.up();
         assert.equal((await b.kube.get(skupper(east, "links", "to-west"))).spec.cost, 5);
         assert.equal((await b.kube.get(skupper(east, "accesstokens", "to-west"))).metadata.uid, token.metadata.uid);
+
+        // Skupper's Link deleted by hand: the next plain up fails, naming it.
+        await b.kube.delete(skupper(east, "links", "to-west"));
+        await assert.rejects(stack.up(), /resource '[a-z0-9-]+\/to-west' does not exist/);
 
         await stack.destroy();
         assert.equal(await a.kube.find(skupper(west, "accessgrants", "to-east")), undefined);
