@@ -9,6 +9,7 @@ import { execFileSync, ExecFileSyncOptions } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { PulumiCommand, Stack, UpResult } from "@pulumi/pulumi/automation";
 import { KubeClient } from "../localenv/cluster/kubeClient";
 import { inlineStack } from "../localenv/inlineStack";
@@ -193,6 +194,9 @@ export async function newStack(program: () => Promise<Record<string, unknown> | 
         { workDir, envVars: pulumiEnv(), pulumiCommand: e2e().pulumi },
     );
 }
+
+/** A StackReference to another stack of the tier, by its fully qualified name on the local backend. */
+export const referenceTo = (stack: Stack) => new pulumi.StackReference(`organization/skupper-e2e/${stack.name}`);
 
 /** The stack's state as the backend stores it (secrets encrypted), not as exportStack shows it (decrypted). */
 export function storedState(stack: Stack): string {

@@ -16,3 +16,8 @@ export function joinClusters(clusters: { dir: string; kubeconfig: string }[]): v
         fs.writeFileSync(path.join(cluster.dir, PEERS_FILE), others.map((k) => `${k}\n`).join(""));
     }
 }
+
+/** The kubeconfigs a cluster's peers file names (none before the environment joins its clusters). */
+export function peerKubeconfigs(peersFile: string): string[] {
+    return fs.existsSync(peersFile) ? fs.readFileSync(peersFile, "utf8").split("\n").filter(Boolean) : [];
+}

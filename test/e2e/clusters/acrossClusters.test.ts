@@ -3,6 +3,7 @@
 // east with the pair's routing key sees the connector in a, while the pair sees the
 // listener in b, from Skupper's own status. In the data-plane mode, a line sent to the
 // listener in b crosses both routers and the link, and a pod in a answers it.
+import { paths } from "../../localenv/cluster/kubeClient";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { AttachedConnectorPair, ConsumerListener } from "../../../provider/index";
@@ -70,7 +71,7 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
             [outputs.linkConfigured, outputs.ready, outputs.hasMatchingListener, outputs.hasMatchingConnector],
             [true, true, true, true],
         );
-        const listener = await b.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${east}/listeners/backend`);
+        const listener = await b.kube.get(paths.skupper(east, "Listener", "backend"));
         assert.equal(listener.status.hasMatchingConnector, true, "Skupper's own status in b says so");
         // Each site's network is its router's report, which grows after the sites were
         // Ready: once both show the other, the next plain up reads it.
@@ -100,7 +101,7 @@ describe("one network across two clusters: the pair in a, its consumer in b", fu
         console.log(`      ${trips[0].to}: "${trips[0].reply}"`);
         assert.match(trips[0].pod!, /^backend-/, "a pod of the workload in cluster a answered");
         // With routers, Skupper reports the Link operational, to the site at its other end.
-        const link = await b.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${east}/links/to-west`);
+        const link = await b.kube.get(paths.skupper(east, "Link", "to-west"));
         assert.deepEqual([link.status.status, link.status.remoteSiteName], ["Ready", "west"]);
     });
 });

@@ -4,17 +4,14 @@
 // and creates the Link. Raw objects through each cluster's API, no Pulumi: what the
 // link components stand on.
 import * as assert from "node:assert/strict";
-import { SKUPPER_API_VERSION } from "../../../provider/constants";
-import { KubeClient } from "../../localenv/cluster/kubeClient";
+import { SKUPPER_API_VERSION, SkupperKind } from "../../../provider/constants";
+import { KubeClient, paths } from "../../localenv/cluster/kubeClient";
 import { e2e } from "../harness";
 import { waitForObject } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
 
-const objects = (ns: string, plural: string, name = "") =>
-    `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${plural}${name ? `/${name}` : ""}`;
-
-function create(kube: KubeClient, ns: string, kind: string, plural: string, name: string, spec: object) {
-    return kube.create(objects(ns, plural), { apiVersion: SKUPPER_API_VERSION, kind, metadata: { name }, spec });
+function create(kube: KubeClient, ns: string, kind: SkupperKind, name: string, spec: object) {
+    return kube.create(paths.skupper(ns, kind), { apiVersion: SKUPPER_API_VERSION, kind, metadata: { name }, spec });
 }
 
 const condition = (o: any, type: string) => o.status?.conditions?.find((c: any) => c.type === type);
@@ -28,10 +25,10 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
         const [west, east] = ["grants-west", "grants-east"];
         await a.createNamespaces(west);
         await b.createNamespaces(east);
-        await create(a.kube, west, "Site", "sites", "west", { linkAccess: "default" });
-        await create(b.kube, east, "Site", "sites", "east", {});
+        await create(a.kube, west, "Site", "west", { linkAccess: "default" });
+        await create(b.kube, east, "Site", "east", {});
 
-        const site = await waitForObject(a.kube, objects(west, "sites", "west"), "west's endpoints", (s) =>
+        const site = await waitForObject(a.kube, paths.skupper(west, "Site", "west"), "west's endpoints", (s) =>
             s.status?.endpoints?.some((e: any) => e.name === "inter-router"),
         );
         const service = await a.kube.get(`/api/v1/namespaces/${west}/services/skupper-router`);
@@ -43,11 +40,11 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
             `inter-router ${address}:55671`,
         ]);
 
-        await create(a.kube, west, "AccessGrant", "accessgrants", "to-east", {
+        await create(a.kube, west, "AccessGrant", "to-east", {
             redemptionsAllowed: 1,
             expirationWindow: "30m",
         });
-        const grant = await waitForObject(a.kube, objects(west, "accessgrants", "to-east"), "the grant", (g) =>
+        const grant = await waitForObject(a.kube, paths.skupper(west, "AccessGrant", "to-east"), "the grant", (g) =>
             condition(g, "Ready")?.status === "True" ? g : undefined,
         );
         assert.equal(grant.status.url, `https://${a.grantServer!.baseUrl}/${grant.metadata.uid}`);
@@ -55,10 +52,10 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
         assert.ok(grant.status.code.length >= 16);
 
         const { url, code, ca } = grant.status;
-        await create(b.kube, east, "AccessToken", "accesstokens", "to-west", { url, code, ca });
+        await create(b.kube, east, "AccessToken", "to-west", { url, code, ca });
         const token = await waitForObject(
             b.kube,
-            objects(east, "accesstokens", "to-west"),
+            paths.skupper(east, "AccessToken", "to-west"),
             "the token",
             (t) => condition(t, "Redeemed"),
             90000,
@@ -66,21 +63,21 @@ describe("two clusters: a grant in one, its token redeemed in the other", functi
         assert.deepEqual([condition(token, "Redeemed").status, token.status.redeemed], ["True", true]);
         const link = await waitForObject(
             b.kube,
-            objects(east, "links", "to-west"),
+            paths.skupper(east, "Link", "to-west"),
             "the Link configured",
             (l) => condition(l, "Configured")?.status === "True",
             90000,
         );
         assert.deepEqual(link.spec.endpoints, site.status.endpoints);
         assert.equal(link.spec.tlsCredentials, "to-west");
-        const used = await a.kube.get(objects(west, "accessgrants", "to-east"));
+        const used = await a.kube.get(paths.skupper(west, "AccessGrant", "to-east"));
         assert.equal(used.status.redemptions, 1);
 
         // The grant allowed one redemption: a second token is refused, and says so.
-        await create(b.kube, east, "AccessToken", "accesstokens", "again", { url, code, ca });
+        await create(b.kube, east, "AccessToken", "again", { url, code, ca });
         const refused = await waitForObject(
             b.kube,
-            objects(east, "accesstokens", "again"),
+            paths.skupper(east, "AccessToken", "again"),
             "the second token",
             (t) => condition(t, "Redeemed"),
             90000,

@@ -2,17 +2,14 @@
 // cluster: the accepting site and its grant in cluster a, the linking site and its
 // SkupperLink in cluster b. Skupper's own controllers serve, redeem and configure; the
 // code and CA stay secrets in the state.
+import { paths } from "../../localenv/cluster/kubeClient";
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { e2e, newStack, pulumiEnv, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
 import { linkedSites, waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
-
-const skupper = (ns: string, plural: string, name = "") =>
-    `/apis/${SKUPPER_API_VERSION}/namespaces/${ns}/${plural}${name ? `/${name}` : ""}`;
 
 describe("SkupperGrant and SkupperLink: two clusters linked in one program", function () {
     this.timeout(600000);
@@ -47,10 +44,10 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         assert.deepEqual([outputs.grantReady, outputs.redeemed, outputs.configured], [true, true, true]);
         assert.match(outputs.url, new RegExp(`^https://${a.grantServer!.baseUrl}/`));
 
-        const link = await b.kube.get(skupper(east, "links", "to-west"));
-        const site = await a.kube.get(skupper(west, "sites", "west"));
+        const link = await b.kube.get(paths.skupper(east, "Link", "to-west"));
+        const site = await a.kube.get(paths.skupper(west, "Site", "west"));
         assert.deepEqual(link.spec.endpoints, site.status.endpoints, "the Link goes to west's endpoints");
-        const grant = await a.kube.get(skupper(west, "accessgrants", "to-east"));
+        const grant = await a.kube.get(paths.skupper(west, "AccessGrant", "to-east"));
         const state = storedState(stack);
         for (const [what, value] of [
             ["code", grant.status.code],
@@ -76,18 +73,21 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         await assertSettled(stack);
 
         // A new cost applies to Skupper's Link in place: the token is not redeemed again.
-        const token = await b.kube.get(skupper(east, "accesstokens", "to-west"));
+        const token = await b.kube.get(paths.skupper(east, "AccessToken", "to-west"));
         cost = 5;
         await stack.up();
-        assert.equal((await b.kube.get(skupper(east, "links", "to-west"))).spec.cost, 5);
-        assert.equal((await b.kube.get(skupper(east, "accesstokens", "to-west"))).metadata.uid, token.metadata.uid);
+        assert.equal((await b.kube.get(paths.skupper(east, "Link", "to-west"))).spec.cost, 5);
+        assert.equal(
+            (await b.kube.get(paths.skupper(east, "AccessToken", "to-west"))).metadata.uid,
+            token.metadata.uid,
+        );
 
         // Skupper's Link deleted by hand: the next plain up fails, naming it.
-        await b.kube.delete(skupper(east, "links", "to-west"));
+        await b.kube.delete(paths.skupper(east, "Link", "to-west"));
         await assert.rejects(stack.up(), /resource '[a-z0-9-]+\/to-west' does not exist/);
 
         await stack.destroy();
-        assert.equal(await a.kube.find(skupper(west, "accessgrants", "to-east")), undefined);
-        assert.equal(await b.kube.find(skupper(east, "accesstokens", "to-west")), undefined);
+        assert.equal(await a.kube.find(paths.skupper(west, "AccessGrant", "to-east")), undefined);
+        assert.equal(await b.kube.find(paths.skupper(east, "AccessToken", "to-west")), undefined);
     });
 });

@@ -4,16 +4,15 @@
 // shows the sites it should before the plain up that reads it (and the no-changes check).
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { SKUPPER_API_VERSION } from "../../../provider/constants";
 import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
-import { KubeClient } from "../../localenv/cluster/kubeClient";
+import { KubeClient, paths } from "../../localenv/cluster/kubeClient";
 import { e2e } from "../harness";
 import { waitForObject } from "../lifecycle/pairWorld";
 
 export function waitForSitesInNetwork(kube: KubeClient, namespace: string, site: string, count: number) {
     return waitForObject(
         kube,
-        `/apis/${SKUPPER_API_VERSION}/namespaces/${namespace}/sites/${site}`,
+        paths.skupper(namespace, "Site", site),
         `${namespace}'s network of ${count} sites`,
         (s) => s.status?.sitesInNetwork === count,
         90000,
@@ -39,7 +38,7 @@ export async function waitForLinkSettled(kube: KubeClient, namespace: string, li
     if (e2e().env.mode !== "network") return;
     await waitForObject(
         kube,
-        `/apis/${SKUPPER_API_VERSION}/namespaces/${namespace}/links/${link}`,
+        paths.skupper(namespace, "Link", link),
         `the Link ${namespace}/${link} operational`,
         (l) => l.status?.status === "Ready",
         90000,

@@ -2,19 +2,16 @@
 // and exports the grant's url, code and CA (secret outputs); the linking team's stack, on
 // the other cluster, reads them through a StackReference. A grant that expired before its
 // token came is refused, and the linking team's up says so.
+import { paths } from "../../localenv/cluster/kubeClient";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-import { Stack } from "@pulumi/pulumi/automation";
 import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
-import { e2e, newStack, storedState } from "../harness";
+import { e2e, newStack, referenceTo, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
 import { secondCluster } from "../secondCluster";
 import { waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
-
-/** A stack's fully qualified name, as a StackReference names it on the local backend. */
-const referenceTo = (stack: Stack) => new pulumi.StackReference(`organization/skupper-e2e/${stack.name}`);
 
 describe("SkupperGrant and SkupperLink: one stack per team", function () {
     this.timeout(600000);
@@ -69,8 +66,7 @@ describe("SkupperGrant and SkupperLink: one stack per team", function () {
         await waitForLinkSettled(b.kube, east, "to-west");
         assert.deepEqual(outputsOf(await linking.up()).network.sort(), ["east", "west"]);
         await assertSettled(linking);
-        const code = (await a.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${west}/accessgrants/to-east`)).status
-            .code;
+        const code = (await a.kube.get(paths.skupper(west, "AccessGrant", "to-east"))).status.code;
         for (const stack of [accepting, linking]) {
             assert.ok(!storedState(stack).includes(code), `the code is in plain text in ${stack.name}'s state`);
         }

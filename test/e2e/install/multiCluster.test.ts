@@ -2,6 +2,7 @@
 // package from its tarball and the real `pulumi up`, in the README's order: the program
 // with a provider per cluster, then the two teams' stacks, each on its own cluster's
 // credentials, the second reading the first's grant through a StackReference.
+import { paths } from "../../localenv/cluster/kubeClient";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -63,8 +64,7 @@ describe("install path: the multi-cluster example", function () {
         console.log(`      two stacks: linking ${JSON.stringify(linking)}`);
         assert.deepEqual([linking.redeemed, linking.configured], [true, true]);
         const state = pulumi("linking", ["stack", "export"], { KUBECONFIG: b.kubeconfig });
-        const code = (await a.kube.get(`/apis/skupper.io/v2alpha1/namespaces/${west}/accessgrants/to-east`)).status
-            .code;
+        const code = (await a.kube.get(paths.skupper(west, "AccessGrant", "to-east"))).status.code;
         assert.ok(!state.includes(code), "the code is in plain text in `pulumi stack export` of the linking stack");
         pulumi("linking", ["destroy", "--yes", "--skip-preview"], { KUBECONFIG: b.kubeconfig });
         pulumi("accepting", ["destroy", "--yes", "--skip-preview"], { KUBECONFIG: a.kubeconfig });

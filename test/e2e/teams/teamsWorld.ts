@@ -7,15 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { Stack } from "@pulumi/pulumi/automation";
 import { ConsumerListener, SiteHalf, WorkloadHalf } from "../../../provider/index";
 import { createDeployment, waitForReadyPods } from "../../localenv/cluster/objects";
-import { e2e, newStack } from "../harness";
+import { e2e, newStack, referenceTo } from "../harness";
 
 const verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 const rights = (resource: string, allowed = verbs) => [
     { apiGroups: ["skupper.io"], resources: [resource], verbs: allowed },
 ];
-
-/** A stack's fully qualified name, as a StackReference names it on the local backend. */
-const referenceTo = (stack: Stack) => new pulumi.StackReference(`organization/skupper-e2e/${stack.name}`);
 
 const provider = (name: string, kubeconfig: string) =>
     new k8s.Provider(name, { kubeconfig: pulumi.secret(kubeconfig) });

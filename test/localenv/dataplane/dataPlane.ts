@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { KubeClient } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
-import { PEERS_FILE } from "../clusterPeers";
+import { peerKubeconfigs, PEERS_FILE } from "../clusterPeers";
 import { EndpointImporter, LOAD_BALANCER_OWNER, pipeBoth, publish } from "./endpoints";
 import { LoadBalancerRoutes } from "./loadBalancerRoutes";
 import { PodServers, PodView } from "./podServers";
@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     const balancers = new LoadBalancerRoutes(
         kube,
         folders.endpoints,
-        path.join(values.dir!, PEERS_FILE),
+        () =>
+            peerKubeconfigs(path.join(values.dir!, PEERS_FILE)).map(
+                (kubeconfig) => dataPlaneFolders(path.dirname(kubeconfig)).endpoints,
+            ),
         `${LOAD_BALANCER_OWNER}${path.basename(values.dir!)}`,
         log,
     );

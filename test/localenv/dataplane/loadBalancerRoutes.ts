@@ -4,9 +4,7 @@
 // address is published (endpoints.ts) in their pod networks, whose folders the peers file
 // names (../clusterPeers.ts); each connection is piped to the pod's port as this
 // cluster's pod network publishes it. Every byte stays on loopback addresses.
-import * as fs from "node:fs";
 import * as net from "node:net";
-import * as path from "node:path";
 import { KubeClient } from "../cluster/kubeClient";
 import { listEndpoints, pipeBoth, publish } from "./endpoints";
 import { serviceEndpoint } from "./traffic";
@@ -17,16 +15,6 @@ interface BalancedService {
     status?: { loadBalancer?: { ingress?: { ip?: string }[] } };
 }
 
-/** The pod-network folder of each peer cluster: `net` beside its kubeconfig. */
-export function peerFolders(peersFile: string): string[] {
-    if (!fs.existsSync(peersFile)) return [];
-    return fs
-        .readFileSync(peersFile, "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((kubeconfig) => path.join(path.dirname(kubeconfig), "net"));
-}
-
 export class LoadBalancerRoutes {
     /** Published addresses, by `<folder> <ip>:<port>`, with the pod socket each connection goes to. */
     private readonly routes = new Map<string, { server: net.Server; target: { socket?: string } }>();
@@ -34,7 +22,8 @@ export class LoadBalancerRoutes {
     constructor(
         private readonly kube: KubeClient,
         private readonly ownFolder: string,
-        private readonly peersFile: string,
+        /** The pod-network folders of the other clusters, as they are now. */
+        private readonly peerFolders: () => string[],
         private readonly owner: string,
         private readonly log: (line: string) => void,
     ) {}
@@ -44,6 +33,7 @@ export class LoadBalancerRoutes {
             (s) => s.spec.type === "LoadBalancer" && s.status?.loadBalancer?.ingress?.[0]?.ip,
         );
         const published = listEndpoints(this.ownFolder);
+        const folders = this.peerFolders();
         const wanted = new Map<string, string | undefined>();
         for (const service of services) {
             const ip = service.status!.loadBalancer!.ingress![0].ip!;
@@ -55,7 +45,7 @@ export class LoadBalancerRoutes {
                     port,
                 ).catch(() => undefined);
                 const socket = pod && published.find((e) => e.ip === pod.ip && e.port === pod.port)?.socket;
-                for (const folder of peerFolders(this.peersFile)) wanted.set(`${folder} ${ip}:${port}`, socket);
+                for (const folder of folders) wanted.set(`${folder} ${ip}:${port}`, socket);
             }
         }
         for (const [key, route] of this.routes) {

@@ -8,7 +8,7 @@
 // mode Skupper's own kube-adaptor writes it, and this does not run.
 //
 //   node -r ts-node/register/transpile-only localenv/doubles/networkStatusWriter.ts --kubeconfig <file> [--peers <file>]
-import * as fs from "node:fs";
+import { peerKubeconfigs } from "../clusterPeers";
 import { KubeClient, KubeError, paths } from "../cluster/kubeClient";
 import { readKubeconfig } from "../cluster/kubeconfig";
 import { PodView } from "../dataplane/podServers";
@@ -41,7 +41,7 @@ interface ClusterView {
 
 async function viewOf(name: string, kube: KubeClient): Promise<ClusterView> {
     const snapshot = await readSnapshot(kube, new Date(), false);
-    const links = await kube.get(`/apis/skupper.io/v2alpha1/links`).then(
+    const links = await kube.get(paths.skupperAll("Link")).then(
         (l) => l.items as KubeObject[],
         () => [],
     );
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<void> {
 
 /** The peers file, read every round: the environment names its clusters' peers once they have started. */
 function readPeers(file: string, peers: Map<string, KubeClient>): void {
-    const names = fs.existsSync(file) ? fs.readFileSync(file, "utf8").split("\n").filter(Boolean) : [];
+    const names = peerKubeconfigs(file);
     for (const name of names) if (!peers.has(name)) peers.set(name, new KubeClient(readKubeconfig(name)));
     for (const name of [...peers.keys()]) if (!names.includes(name)) peers.delete(name);
 }
