@@ -113,7 +113,8 @@ export class ConsumerListener extends pulumi.ComponentResource {
                     settings: a.from("settings"),
                 },
             },
-            { parent: this, dependsOn: a.checkedFirst },
+            // A fixed name: the old Listener goes before its replacement is created.
+            { parent: this, dependsOn: a.checkedFirst, deleteBeforeReplace: true },
         );
         const now = readBack(Listener, `${name}-listener-status`, listener, listener, { parent: this });
         const live = statusOutputs(now, "Configured");

@@ -77,7 +77,7 @@ export class SiteHalf extends pulumi.ComponentResource {
         const binding = new AttachedConnectorBinding(
             `${name}-binding`,
             bindingArgs(a, wait, ["awaitPartner", "awaitListener", "timeoutSeconds"], { bindingSettings: "settings" }),
-            { parent: this, dependsOn: a.checkedFirst, hooks: halfHooks(this, name) },
+            { parent: this, dependsOn: a.checkedFirst, deleteBeforeReplace: true, hooks: halfHooks(this, name) },
         );
         const now = readBack(AttachedConnectorBinding, `${name}-binding-status`, binding, binding, { parent: this });
         const live = statusOutputs(now, "Configured");

@@ -91,7 +91,9 @@ export class SkupperGrant extends pulumi.ComponentResource {
                     expirationWindow: a.from("expirationWindow"),
                 },
             },
-            { parent: this, dependsOn: a.checkedFirst, ...secretStatus },
+            // The grant's name is fixed: a replacement (pulumi up --replace) follows the old one's
+            // deletion, or the provider would write the new one over it and then delete it.
+            { parent: this, dependsOn: a.checkedFirst, deleteBeforeReplace: true, ...secretStatus },
         );
         const now = readBack(AccessGrant, `${name}-grant-status`, grant, grant, { parent: this, ...secretStatus });
         const status = now.status as pulumi.Output<AccessGrantStatus | undefined>;

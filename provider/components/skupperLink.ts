@@ -46,7 +46,8 @@ export interface SkupperLinkArgs {
  *
  * Skupper makes the Link and its Secret owned by the linking Site, not by the token:
  * deleting this component deletes the token, and Skupper keeps the Link until the Site
- * goes. Delete the Link and Secret named `objectName` to unlink a site that stays.
+ * goes. Delete the Link and Secret named `objectName` to unlink a site that stays; a
+ * later token of that name is refused while they are there, and the `up` says so.
  */
 export class SkupperLink extends pulumi.ComponentResource {
     public static readonly __pulumiType = "skupper:index:SkupperLink";
@@ -110,7 +111,7 @@ export class SkupperLink extends pulumi.ComponentResource {
         const tokenStatus = token.status as pulumi.Output<AccessTokenStatus | undefined>;
         const redeemedName = pulumi
             .all([token.metadata, tokenStatus])
-            .apply(([m, s]) => (isRedeemed(s) ? m.name! : refused(name, s)));
+            .apply(([m, s]) => (isRedeemed(s) ? m.name! : refused(name, m, s)));
 
         // The Link is Skupper's: the component awaits it through a patch of the provider's
         // await annotations, which also sets its cost, when given (Skupper reads a token's
@@ -172,11 +173,16 @@ export class SkupperLink extends pulumi.ComponentResource {
 
 const isRedeemed = (s: AccessTokenStatus | undefined) => s?.redeemed === true && s.status !== "Error";
 
-function refused(name: string, s: AccessTokenStatus | undefined): never {
-    throw new pulumi.RunError(
-        `SkupperLink '${name}': Skupper did not redeem the token: ${s?.message || "no reason given"}; ` +
-            "expected a grant that is ready, unexpired and not used up (redemptionsAllowed), with its url, code and ca",
-    );
+function refused(name: string, token: { name?: string; namespace?: string }, s: AccessTokenStatus | undefined): never {
+    const reason = s?.message || "no reason given";
+    // Skupper names the Link and its Secret after the token and keeps them when the token
+    // is deleted: a later token of that name finds them, after the grant counted it.
+    const leftover = / already exists/.test(reason)
+        ? `expected no Link or Secret '${token.name}' in namespace '${token.namespace}', but an earlier ` +
+          "redemption's are still there (Skupper keeps them when their token is deleted): delete both, " +
+          "then replace the grant, whose redemption this one used (pulumi up --replace <its AccessGrant's URN>)"
+        : "expected a grant that is ready, unexpired and not used up (redemptionsAllowed), with its url, code and ca";
+    throw new pulumi.RunError(`SkupperLink '${name}': Skupper did not redeem the token: ${reason}; ${leftover}`);
 }
 
 type LinkFields = Omit<ResolvedLinkArgs, "objectName"> & {

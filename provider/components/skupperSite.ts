@@ -106,7 +106,8 @@ export class SkupperSite extends pulumi.ComponentResource {
                     settings: a.from("settings"),
                 },
             },
-            { parent: this, dependsOn: a.checkedFirst },
+            // A fixed name, and one Site per namespace: the old one goes before its replacement.
+            { parent: this, dependsOn: a.checkedFirst, deleteBeforeReplace: true },
         );
         const now = readBack(Site, `${name}-site-status`, site, site, { parent: this });
         const live = statusOutputs(now, "Ready");

@@ -15,7 +15,8 @@ import * as utilities from "./utilities";
  *
  * Skupper makes the Link and its Secret owned by the linking Site, not by the token:
  * deleting this component deletes the token, and Skupper keeps the Link until the Site
- * goes. Delete the Link and Secret named `objectName` to unlink a site that stays.
+ * goes. Delete the Link and Secret named `objectName` to unlink a site that stays; a
+ * later token of that name is refused while they are there, and the `up` says so.
  */
 export class SkupperLink extends pulumi.ComponentResource {
     /** @internal */

@@ -101,18 +101,26 @@ describe("SkupperGrant and SkupperLink", () => {
         );
     });
 
-    it("fails with Skupper's reason when the token is refused, and awaits no Link", async () => {
-        mockedStatus[TOKEN] = {
-            status: "Error",
-            redeemed: false,
-            message: "Controller got failed response: 404 (Not Found) No such access granted",
-        };
+    /** A link whose token Skupper refused with `message`; its `configured` output, settled. */
+    const refusedLink = (message: string) => {
+        mockedStatus[TOKEN] = { status: "Error", redeemed: false, message };
         const link = new m.SkupperLink("to-west", { namespace: "east", url: served.url, code: CODE, ca: "x" });
+        return settle(link.configured);
+    };
+
+    it("fails with Skupper's reason when the token is refused, and awaits no Link", async () => {
         await assert.rejects(
-            settle(link.configured),
-            /SkupperLink 'to-west': Skupper did not redeem the token: Controller got failed response: 404 \(Not Found\) No such access granted/,
+            refusedLink("Controller got failed response: 404 (Not Found) No such access granted"),
+            /SkupperLink 'to-west': Skupper did not redeem the token: Controller got failed response: 404 \(Not Found\) No such access granted; expected a grant that is ready/,
         );
         assert.deepEqual(ofType(LINK_PATCH), []);
+    });
+
+    it("names the Link and Secret an earlier redemption left, and what to do, when Skupper finds them", async () => {
+        await assert.rejects(
+            refusedLink('Controller could not create received secret: secrets "to-west" already exists'),
+            /already exists; expected no Link or Secret 'to-west' in namespace 'east', .*delete both, then replace the grant/,
+        );
     });
 
     const problemsOf = (make: () => unknown): string[] => {

@@ -20,7 +20,8 @@ import (
 //
 // Skupper makes the Link and its Secret owned by the linking Site, not by the token:
 // deleting this component deletes the token, and Skupper keeps the Link until the Site
-// goes. Delete the Link and Secret named `objectName` to unlink a site that stays.
+// goes. Delete the Link and Secret named `objectName` to unlink a site that stays; a
+// later token of that name is refused while they are there, and the `up` says so.
 type SkupperLink struct {
 	pulumi.ResourceState
 

@@ -208,7 +208,8 @@ class SkupperLink(pulumi.ComponentResource):
 
         Skupper makes the Link and its Secret owned by the linking Site, not by the token:
         deleting this component deletes the token, and Skupper keeps the Link until the Site
-        goes. Delete the Link and Secret named `objectName` to unlink a site that stays.
+        goes. Delete the Link and Secret named `objectName` to unlink a site that stays; a
+        later token of that name is refused while they are there, and the `up` says so.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -238,7 +239,8 @@ class SkupperLink(pulumi.ComponentResource):
 
         Skupper makes the Link and its Secret owned by the linking Site, not by the token:
         deleting this component deletes the token, and Skupper keeps the Link until the Site
-        goes. Delete the Link and Secret named `objectName` to unlink a site that stays.
+        goes. Delete the Link and Secret named `objectName` to unlink a site that stays; a
+        later token of that name is refused while they are there, and the `up` says so.
 
         :param str resource_name: The name of the resource.
         :param SkupperLinkArgs args: The arguments to use to populate this resource's properties.

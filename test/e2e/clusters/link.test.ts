@@ -5,22 +5,15 @@
 import { paths } from "../../localenv/cluster/kubeClient";
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import * as fs from "node:fs";
 import { e2e, newStack, pulumiEnv, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
-import { secondCluster } from "../secondCluster";
-import { linkedSites, waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
+import { linkedSites, waitForLinkSettled, waitForSitesInNetwork, westAndEast } from "./linkWorld";
 
 describe("SkupperGrant and SkupperLink: two clusters linked in one program", function () {
     this.timeout(600000);
 
     it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, changes its cost in place, fails the next up once the Link is deleted, and destroys grant and token", async function () {
-        const a = e2e().env;
-        const b = await secondCluster(this);
-        const [west, east] = [a.namespace("link-west"), a.namespace("link-east")];
-        await a.createNamespaces(west);
-        await b.createNamespaces(east);
-        const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
+        const { a, b, west, east, bKubeconfig } = await westAndEast(this, "link");
         let cost: number | undefined = undefined;
         const stack = await newStack(async () => {
             const { grant, link } = linkedSites(west, east, bKubeconfig, cost);

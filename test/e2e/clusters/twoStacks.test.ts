@@ -4,24 +4,18 @@
 // token came is refused, and the linking team's up says so.
 import { paths } from "../../localenv/cluster/kubeClient";
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { SkupperGrant, SkupperLink, SkupperSite } from "../../../provider/index";
-import { e2e, newStack, referenceTo, storedState } from "../harness";
+import { newStack, referenceTo, storedState } from "../harness";
 import { assertSettled, outputsOf } from "../lifecycle/pairWorld";
-import { secondCluster } from "../secondCluster";
-import { waitForLinkSettled, waitForSitesInNetwork } from "./linkWorld";
+import { waitForLinkSettled, waitForSitesInNetwork, westAndEast } from "./linkWorld";
 
 describe("SkupperGrant and SkupperLink: one stack per team", function () {
     this.timeout(600000);
 
     it("links through a StackReference, the code secret in both stacks; an expired grant's token is refused", async function () {
-        const a = e2e().env;
-        const b = await secondCluster(this);
-        const [west, east] = [a.namespace("stacks-west"), a.namespace("stacks-east")];
-        await a.createNamespaces(west);
-        await b.createNamespaces(east);
+        const { a, b, west, east, bKubeconfig } = await westAndEast(this, "stacks");
 
         const accepting = await newStack(async () => {
             const site = new SkupperSite("west", { namespace: west, linkAccess: "default", timeoutSeconds: 120 });
@@ -42,7 +36,6 @@ describe("SkupperGrant and SkupperLink: one stack per team", function () {
             [true, true, false],
         );
 
-        const bKubeconfig = fs.readFileSync(b.kubeconfig, "utf8");
         let useShortGrant = false;
         const linking = await newStack(async () => {
             const clusterB = new k8s.Provider("cluster-b", { kubeconfig: pulumi.secret(bKubeconfig) });
