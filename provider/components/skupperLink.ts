@@ -135,7 +135,9 @@ export class SkupperLink extends pulumi.ComponentResource {
                 },
                 spec: a.field(["cost"], (f) => (f.cost === undefined ? undefined : { cost: f.cost })),
             },
-            { parent: this },
+            // Retained, not relinquished, on delete: the provider relinquishes a patch by applying
+            // the object's bare identity, which makes a new, empty Link when Skupper's is gone.
+            { parent: this, retainOnDelete: true },
         );
         const now = Link.get(`${name}-link-status`, pulumi.interpolate`${token.metadata.namespace}/${redeemedName}`, {
             parent: this,

@@ -12,7 +12,7 @@ import { linkedSites, waitForLinkSettled, waitForSitesInNetwork, westAndEast } f
 describe("SkupperGrant and SkupperLink: two clusters linked in one program", function () {
     this.timeout(600000);
 
-    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, changes its cost in place, fails the next up once the Link is deleted, and destroys grant and token", async function () {
+    it("redeems the grant in b into a configured Link to a's site, keeps the code and CA secret, changes its cost in place, fails the next up once the Link is deleted, and destroys grant and token without bringing the Link back", async function () {
         const { a, b, west, east, bKubeconfig } = await westAndEast(this, "link");
         let cost: number | undefined = undefined;
         const stack = await newStack(async () => {
@@ -79,8 +79,10 @@ describe("SkupperGrant and SkupperLink: two clusters linked in one program", fun
         await b.kube.delete(paths.skupper(east, "Link", "to-west"));
         await assert.rejects(stack.up(), /resource '[a-z0-9-]+\/to-west' does not exist/);
 
+        // Destroyed with the Link gone: nothing brings it back.
         await stack.destroy();
         assert.equal(await a.kube.find(paths.skupper(west, "AccessGrant", "to-east")), undefined);
         assert.equal(await b.kube.find(paths.skupper(east, "AccessToken", "to-west")), undefined);
+        assert.equal(await b.kube.find(paths.skupper(east, "Link", "to-west")), undefined, "a Link to-west is back");
     });
 });
