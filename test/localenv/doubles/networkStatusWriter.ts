@@ -39,8 +39,23 @@ interface ClusterView {
     links: KubeObject[];
 }
 
+/**
+ * What the routers have: the controller configures a Listener or a binding into its site's
+ * router before the router's collector can report it, so only those Skupper marked
+ * Configured are reported. Reporting one sooner races the controller, which reads each
+ * report once: one naming an object it had not handled yet would match nothing, and stay.
+ */
+function routersView(snapshot: ClusterSnapshot): ClusterSnapshot {
+    const configured = (o: KubeObject) => conditionOf(o, "Configured")?.status === "True";
+    return {
+        ...snapshot,
+        listeners: snapshot.listeners.filter(configured),
+        bindings: snapshot.bindings.filter(configured),
+    };
+}
+
 async function viewOf(name: string, kube: KubeClient): Promise<ClusterView> {
-    const snapshot = await readSnapshot(kube, new Date(), false);
+    const snapshot = routersView(await readSnapshot(kube, new Date(), false));
     const links = await kube.get(paths.skupperAll("Link")).then(
         (l) => l.items as KubeObject[],
         () => [],
