@@ -32,9 +32,13 @@ interface Runner {
     exported(program: Program, env?: Env): string;
 }
 
-/** The three programs with the pulumi CLI, its state in a backend of their own. */
-function pulumiCli(project: string, language: string): Runner {
-    const backend = { PULUMI_BACKEND_URL: `file://${freshFolder(`multi-cluster-${language}-state`)}` };
+/** A state backend of the language's own: both languages' stacks have the same names. */
+const backendFor = (language: string): Env => ({
+    PULUMI_BACKEND_URL: `file://${freshFolder(`multi-cluster-${language}-state`)}`,
+});
+
+/** The three programs with the pulumi CLI. */
+function pulumiCli(project: string, backend: Env): Runner {
     const pulumi = (program: Program, args: string[], env: Env = {}) =>
         run("pulumi", args, path.join(project, program), { ...backend, ...env });
     return {
@@ -55,7 +59,7 @@ function pulumiCli(project: string, language: string): Runner {
 /** The compiled TypeScript programs through up.js (the Automation API hosts each program);
  * `pulumi stack export` needs no language host. */
 function automationApi(project: string): Runner {
-    const backend = { PULUMI_BACKEND_URL: `file://${freshFolder("multi-cluster-typescript-state")}` };
+    const backend = backendFor("typescript");
     const upJs = path.join(project, "up.js");
     fs.copyFileSync(path.join(__dirname, "typescript", "up.js"), upJs);
     const node = (program: Program, config: Record<string, string>, env: Env, ...flags: string[]) => {
@@ -69,8 +73,7 @@ function automationApi(project: string): Runner {
     return {
         up: (program, config, env = {}) => node(program, config, env),
         destroy: (program, env = {}) => void node(program, {}, env, "--destroy"),
-        exported: (program, env = {}) =>
-            run("pulumi", ["stack", "export", "--stack", "dev"], path.join(project, program), { ...backend, ...env }),
+        exported: pulumiCli(project, backend).exported,
     };
 }
 
@@ -135,7 +138,7 @@ describe("install path: the multi-cluster example", function () {
         const project = freshFolder("multi-cluster-yaml");
         fs.cpSync(path.join(example, "yaml"), project, { recursive: true });
         run("npm", ["install", packedTarball()], project);
-        await assertLinkedInReadmeOrder(this, "multi", pulumiCli(project, "yaml"));
+        await assertLinkedInReadmeOrder(this, "multi", pulumiCli(project, backendFor("yaml")));
     });
 
     it("in TypeScript: the same, from the npm tarball", async function () {
